@@ -1,0 +1,17 @@
+import { ActivityTypes, CardFactory, type Activity } from 'botbuilder';
+import type { OutMessage } from './app-api';
+
+export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
+
+/** Turns a feature's OutMessage into a Bot Framework activity. */
+export function toActivity(msg: OutMessage): Partial<Activity> {
+  if (typeof msg === 'string') return { type: ActivityTypes.Message, text: msg, textFormat: 'markdown' };
+  const activity: Partial<Activity> = { type: ActivityTypes.Message };
+  if (msg.text) {
+    activity.text = msg.text;
+    activity.textFormat = 'markdown';
+  }
+  if (msg.card) activity.attachments = [CardFactory.adaptiveCard(msg.card)];
+  if (msg.summary) activity.summary = msg.summary;
+  return activity;
+}

@@ -1,0 +1,144 @@
+/**
+ * The contract between the bot layer (botbuilder, in bot/*.ts) and the features (bot/<feature>/).
+ * Features see only these types, never TurnContext or other SDK types, so moving to the
+ * Microsoft 365 Agents SDK touches the adapter and handler, not the features.
+ */
+import type { z } from 'zod';
+import type { AdaptiveCard } from '../cards/expand';
+import type { Config } from './config';
+import type { ContentPack } from '../content/load';
+import type { Store } from '../storage/cosmos';
+import type { Logger } from './logger';
+import type { Role } from '../content/schema/partnership';
+import type { Member, ConversationKind, ConversationRef } from '../storage/members/schema';
+import type { Stored } from '../storage/repository';
+import type { MembersRepository } from '../storage/members/repository';
+import type { AuditLog, Leases, Notifications, SettingsRepository } from '../storage/system/repository';
+import type { Messenger } from './proactive';
+
+export type FeatureName = 'meetings' | 'briefings' | 'actions' | 'audits' | 'queries' | 'members' | 'help';
+
+export type { Role, Member, ConversationRef, AdaptiveCard };
+
+/** What a feature sends: plain text (markdown), a card, or both. */
+export type OutMessage = string | { text?: string; card?: AdaptiveCard; summary?: string };
+
+export interface Clock {
+  now(): Date;
+}
+
+/** Shared services, built once per process and handed to every feature. */
+export interface Services {
+  config: Config;
+  content: ContentPack;
+  store: Store;
+  log: Logger;
+  clock: Clock;
+  partnershipId: string;
+  members: MembersRepository;
+  settings: SettingsRepository;
+  audit: AuditLog;
+  leases: Leases;
+  notifications: Notifications;
+  messenger: Messenger;
+  /** Identifies this process (for leases and broadcast workers). */
+  instanceId: string;
+}
+
+export interface ConversationInfo {
+  id: string;
+  kind: ConversationKind;
+  /** Our stored conversation document id (channels, group chats and personal chats). */
+  docId: string;
+  teamId?: string;
+  ref: ConversationRef;
+}
+
+export interface Mention {
+  id: string;
+  name: string;
+}
+
+/** One incoming turn, as features see it. */
+export interface Turn {
+  /** The caller, as stored (roles and agency are the server's record, never the client's claim). */
+  member: Stored<Member>;
+  conversation: ConversationInfo;
+  /** The message text with @mentions of the bot removed and whitespace trimmed. */
+  text: string;
+  /** People @mentioned in the message (excluding the bot). */
+  mentions: Mention[];
+  /** Id of the activity being answered (a card's message id for card actions). */
+  replyToId?: string;
+  services: Services;
+  reply(msg: OutMessage): Promise<string | undefined>;
+  /** Replaces a message the bot sent in this conversation. */
+  update(activityId: string, msg: OutMessage): Promise<void>;
+  beginDialog(dialogId: string, options?: object): Promise<void>;
+}
+
+export interface CommandDef {
+  feature: FeatureName;
+  /** Shown in help, e.g. "my actions". */
+  name: string;
+  usage?: string;
+  description: string;
+  /** Anchored, case-insensitive patterns over the turn text; named groups become args. */
+  patterns: RegExp[];
+  /** Who may run it; omitted = every member. Checked by the router on the server. */
+  roles?: Role[];
+  /** Where it may run; omitted = everywhere. */
+  scopes?: ConversationKind[];
+  run(turn: Turn, args: Record<string, string>): Promise<void>;
+}
+
+/** What a card action returns: the card that replaces the one pressed, and/or a message. */
+export type VerbResult =
+  | { card: AdaptiveCard; message?: string }
+  | { message: string; card?: undefined };
+
+export interface VerbDef<S extends z.ZodType = z.ZodType> {
+  feature: FeatureName;
+  /** `<feature>.<action>`, the Action.Execute verb. Search for the string to find the handler. */
+  verb: string;
+  /** Validates `data` from the card on the server. */
+  schema: S;
+  /** Coarse gate; ownership (e.g. "is this your action?") is checked inside run. Omitted = every member. */
+  roles?: Role[];
+  run(turn: Turn, data: z.infer<S>): Promise<VerbResult>;
+  /**
+   * Called when `data` fails validation: re-render the form with what the user typed and the error,
+   * so nothing they entered is lost. Without it the user gets the message and the card stays as it is.
+   */
+  invalid?(turn: Turn, raw: Record<string, unknown>, message: string): Promise<VerbResult>;
+}
+
+/** A periodic job run by the scheduler under a Cosmos lease (one instance at a time). */
+export interface SweepDef {
+  feature: FeatureName;
+  name: string;
+  /** Minimum seconds between runs. */
+  everySeconds: number;
+  run(services: Services, now: Date): Promise<Record<string, number> | void>;
+}
+
+/** Handles free text that is not a command (the queries feature). Returns true when it answered. */
+export type TextFallback = (turn: Turn) => Promise<boolean>;
+
+export interface Feature {
+  name: FeatureName;
+  commands?: CommandDef[];
+  verbs?: VerbDef[];
+  sweeps?: SweepDef[];
+  /** Dialogs are botbuilder-dialogs objects built in dialogs/<feature>/; typed loosely to keep SDK types out. */
+  dialogs?: unknown[];
+  fallback?: TextFallback;
+  /** Lines for the help card, by who can use them. Derived from commands when omitted. */
+}
+
+export type FeatureFactory = (services: Services) => Feature;
+
+/** Builds a VerbDef with its data type inferred from the schema. */
+export function defineVerb<S extends z.ZodType>(def: VerbDef<S>): VerbDef {
+  return def as unknown as VerbDef;
+}

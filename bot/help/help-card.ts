@@ -1,0 +1,52 @@
+import type { AdaptiveCard, CommandDef, FeatureName } from '../app-api';
+import type { Role } from '../../content/schema/partnership';
+import type { ConversationKind } from '../../storage/members/schema';
+import { expandCard } from '../../cards/expand';
+import { hasAnyRole, ROLE_LABELS, effectiveRoles } from '../roles';
+
+const SECTION_TITLES: Record<FeatureName, string> = {
+  help: 'Getting started',
+  queries: 'Ask a question',
+  actions: 'Action tracker',
+  meetings: 'Meetings',
+  briefings: '7-minute briefings',
+  audits: 'Audit check-ins',
+  members: 'People and roles',
+};
+
+const ORDER: FeatureName[] = ['queries', 'actions', 'meetings', 'briefings', 'audits', 'members', 'help'];
+
+export interface HelpCardData {
+  partnership: string;
+  roles: string;
+  agency: string;
+  emergency: string;
+  sections: { title: string; commands: { usage: string; description: string }[] }[];
+}
+
+/** What this person may do here: only commands their roles allow, in this kind of conversation. */
+export function helpSections(commands: readonly CommandDef[], roles: readonly Role[], kind: ConversationKind): HelpCardData['sections'] {
+  const visible = commands.filter((c) => hasAnyRole(roles, c.roles) && (!c.scopes || c.scopes.includes(kind)));
+  return ORDER.map((feature) => ({
+    title: SECTION_TITLES[feature],
+    commands: visible.filter((c) => c.feature === feature).map((c) => ({ usage: c.usage ?? c.name, description: c.description })),
+  })).filter((s) => s.commands.length > 0);
+}
+
+export function helpCard(args: {
+  commands: readonly CommandDef[];
+  roles: readonly Role[];
+  kind: ConversationKind;
+  partnership: string;
+  agency?: string;
+  frontDoor: string;
+}): AdaptiveCard {
+  const data: HelpCardData = {
+    partnership: args.partnership,
+    roles: effectiveRoles(args.roles).map((r) => ROLE_LABELS[r]).join(', '),
+    agency: args.agency ?? 'not set yet (the business unit can set it)',
+    emergency: `If a child is in immediate danger, call 999. For urgent concerns contact ${args.frontDoor}.`,
+    sections: helpSections(args.commands, args.roles, args.kind),
+  };
+  return expandCard('help', 'help', data);
+}

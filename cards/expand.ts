@@ -1,0 +1,74 @@
+import { readFileSync, existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import * as ACData from 'adaptivecards-templating';
+
+/** An Adaptive Card as plain JSON: what features return and what the bot layer wraps in an attachment. */
+export type AdaptiveCard = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
+
+export const CARDS_DIR = __dirname;
+/** Teams refuses messages over about 28 KB; cards are kept under it. */
+export const MAX_CARD_BYTES = 28 * 1024;
+
+const templates = new Map<string, ACData.Template>();
+
+function templatePath(feature: string, name: string): string {
+  if (!/^[a-z][a-z0-9-]*$/.test(feature) || !/^[a-z][a-z0-9-]*$/.test(name)) {
+    throw new Error(`bad card name ${feature}/${name}`);
+  }
+  return join(CARDS_DIR, feature, `${name}.json`);
+}
+
+function template(feature: string, name: string): ACData.Template {
+  const key = `${feature}/${name}`;
+  let t = templates.get(key);
+  if (!t) {
+    const path = templatePath(feature, name);
+    if (!existsSync(path)) throw new Error(`card template ${key} does not exist`);
+    t = new ACData.Template(JSON.parse(readFileSync(path, 'utf8')));
+    templates.set(key, t);
+  }
+  return t;
+}
+
+/**
+ * The one function that turns a template (cards/<feature>/<name>.json) and typed data into a card.
+ * Data is typed by each feature's card module; the template binds it with ${...}.
+ */
+export function expandCard<T extends object>(feature: string, name: string, data: T): AdaptiveCard {
+  const card = template(feature, name).expand({ $root: data }) as AdaptiveCard;
+  const bytes = Buffer.byteLength(JSON.stringify(card));
+  if (bytes > MAX_CARD_BYTES) {
+    throw new Error(`card ${feature}/${name} is ${bytes} bytes, over the ${MAX_CARD_BYTES}-byte limit`);
+  }
+  return card;
+}
+
+export interface TemplateRef {
+  feature: string;
+  name: string;
+  path: string;
+  samplePath: string;
+}
+
+/** Every template with its sample data file (`<name>.sample.json` beside it). */
+export function listTemplates(): TemplateRef[] {
+  const out: TemplateRef[] = [];
+  for (const feature of readdirSync(CARDS_DIR, { withFileTypes: true })) {
+    if (!feature.isDirectory()) continue;
+    for (const file of readdirSync(join(CARDS_DIR, feature.name))) {
+      if (!file.endsWith('.json') || file.endsWith('.sample.json')) continue;
+      const name = file.slice(0, -'.json'.length);
+      out.push({
+        feature: feature.name,
+        name,
+        path: join(CARDS_DIR, feature.name, file),
+        samplePath: join(CARDS_DIR, feature.name, `${name}.sample.json`),
+      });
+    }
+  }
+  return out.sort((a, b) => `${a.feature}/${a.name}`.localeCompare(`${b.feature}/${b.name}`));
+}
+
+export function sampleData(ref: TemplateRef): object {
+  return JSON.parse(readFileSync(ref.samplePath, 'utf8'));
+}

@@ -1,0 +1,128 @@
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { CosmosClient, type Container, type Database } from '@azure/cosmos';
+import { createHttpsServer } from '@vercel/cosmosdb-server';
+import { CONTAINERS, CONTAINER_TTL, type ContainerName } from './containers';
+
+/** The well-known emulator key; the embedded server accepts any key but the SDK needs base64. */
+const EMBEDDED_KEY = 'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==';
+
+export interface EmbeddedCosmos {
+  endpoint: string;
+  key: string;
+  port: number;
+  /** Stops accepting connections (used by fault tests); data stays in memory. */
+  stop(): Promise<void>;
+  /** Listens again on the same port after stop(). */
+  start(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the in-memory Cosmos-compatible server on 127.0.0.1 (ephemeral port unless one is given).
+ * The server builds a fresh, empty account every time it starts listening, so an outage is simulated
+ * by refusing connections rather than closing the listener; that keeps the data across stop()/start().
+ */
+export async function startEmbeddedCosmos(port = 0): Promise<EmbeddedCosmos> {
+  const server = createHttpsServer({ keepAlive: true } as https.ServerOptions);
+  server.keepAliveTimeout = 60_000;
+  const sockets = new Set<import('node:stream').Duplex>();
+  let down = false;
+  server.on('connection', (s) => {
+    if (down) {
+      s.destroy();
+      return;
+    }
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  const actualPort = await new Promise<number>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+  const dropConnections = () => {
+    for (const s of sockets) s.destroy();
+    sockets.clear();
+  };
+  return {
+    endpoint: `https://127.0.0.1:${actualPort}`,
+    key: EMBEDDED_KEY,
+    port: actualPort,
+    async stop() {
+      down = true;
+      dropConnections();
+    },
+    async start() {
+      down = false;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        down = true;
+        server.close(() => resolve());
+        dropConnections();
+      }),
+  };
+}
+
+export interface Store {
+  client: CosmosClient;
+  database: Database;
+  containers: Record<ContainerName, Container>;
+  databaseId: string;
+  /** True when the database answers a cheap read. */
+  ping(): Promise<boolean>;
+  dispose(): void;
+}
+
+export interface ConnectOptions {
+  endpoint: string;
+  key: string;
+  databaseId: string;
+  /** Only for the embedded loopback server, whose bundled certificate has expired. */
+  insecureLoopbackTls?: boolean;
+}
+
+/** One client for the whole process; creates the database and containers if they are missing. */
+export async function connectStore(opts: ConnectOptions): Promise<Store> {
+  const agent = opts.insecureLoopbackTls ? new https.Agent({ rejectUnauthorized: false, keepAlive: true, maxSockets: 64 }) : undefined;
+  const client = new CosmosClient({
+    endpoint: opts.endpoint,
+    key: opts.key,
+    agent,
+    connectionPolicy: opts.insecureLoopbackTls
+      ? { enableEndpointDiscovery: false, requestTimeout: 5000, retryOptions: { maxRetryAttemptCount: 2, fixedRetryIntervalInMilliseconds: 50, maxWaitTimeInSeconds: 2 } }
+      : undefined,
+  });
+  const { database } = await client.databases.createIfNotExists({ id: opts.databaseId });
+  const containers = {} as Record<ContainerName, Container>;
+  for (const [name, path] of Object.entries(CONTAINERS) as [ContainerName, string][]) {
+    const ttl = opts.insecureLoopbackTls ? undefined : CONTAINER_TTL[name];
+    const { container } = await database.containers.createIfNotExists({
+      id: name,
+      partitionKey: { paths: [path] },
+      ...(ttl !== undefined ? { defaultTtl: ttl } : {}),
+    });
+    containers[name] = container;
+  }
+  return {
+    client,
+    database,
+    containers,
+    databaseId: opts.databaseId,
+    async ping() {
+      try {
+        await database.read();
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    dispose() {
+      client.dispose();
+      agent?.destroy();
+    },
+  };
+}
