@@ -16,6 +16,7 @@ import { matchCommand } from './commands';
 import { VerbRegistry, cleanCardData, describeInvalid } from './card-actions';
 import { hasAnyRole, refusal } from './roles';
 import { toActivity, ADAPTIVE_CARD } from './activities';
+import { storableReference } from './proactive';
 import { StorageUnavailableError, StaleError } from '../storage/errors';
 import type { ConversationKind, ConversationRef } from '../storage/members/schema';
 import { CosmosBotStateStorage } from '../storage/bot-state';
@@ -94,7 +95,7 @@ export class PartnershipBot extends TeamsActivityHandler {
 
   private conversationInfo(ctx: TurnContext): ConversationInfo {
     const a = ctx.activity;
-    const ref = TurnContext.getConversationReference(a) as ConversationRef;
+    const ref = storableReference(a);
     const channelData = a.channelData as { team?: { id?: string } } | undefined;
     return {
       id: a.conversation.id,

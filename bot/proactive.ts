@@ -1,4 +1,4 @@
-import { TurnContext, type CloudAdapter, type ConversationParameters, type ConversationReference } from 'botbuilder';
+import { TurnContext, type Activity, type CloudAdapter, type ConversationParameters, type ConversationReference } from 'botbuilder';
 import type { OutMessage } from './app-api';
 import type { ConversationRef, Member } from '../storage/members/schema';
 import type { MembersRepository } from '../storage/members/repository';
@@ -22,6 +22,16 @@ export interface Messenger {
   update(ref: ConversationRef, activityId: string, msg: OutMessage): Promise<SendResult>;
   /** Sends in the member's 1:1 chat, opening one from a conversation they were seen in if needed. */
   sendToMember(member: Stored<Member>, msg: OutMessage): Promise<SendResult>;
+}
+
+/**
+ * A conversation reference fit for storing: without the triggering activity's id, because a
+ * reference with one makes every later proactive message a reply in that thread.
+ */
+export function storableReference(activity: Partial<Activity>): ConversationRef {
+  const { activityId, ...ref } = TurnContext.getConversationReference(activity) as ConversationRef;
+  void activityId;
+  return ref;
 }
 
 function header(err: unknown, name: string): string | undefined {
@@ -61,10 +71,26 @@ export class BotMessenger implements Messenger {
     private readonly members: MembersRepository,
   ) {}
 
+  /**
+   * Runs proactive logic and reports its error. The adapter routes errors thrown inside a proactive
+   * turn to onTurnError (which would swallow them), so they are caught inside and rethrown here.
+   */
+  private async proactive(ref: ConversationRef, logic: (ctx: TurnContext) => Promise<void>): Promise<void> {
+    let failure: unknown;
+    await this.adapter.continueConversationAsync(this.appId, ref as Partial<ConversationReference>, async (ctx) => {
+      try {
+        await logic(ctx);
+      } catch (e) {
+        failure = e;
+      }
+    });
+    if (failure) throw failure;
+  }
+
   async send(ref: ConversationRef, msg: OutMessage): Promise<SendResult> {
     try {
       let id: string | undefined;
-      await this.adapter.continueConversationAsync(this.appId, ref as Partial<ConversationReference>, async (ctx) => {
+      await this.proactive(ref, async (ctx) => {
         id = (await ctx.sendActivity(toActivity(msg)))?.id;
       });
       return { ok: true, activityId: id };
@@ -75,7 +101,7 @@ export class BotMessenger implements Messenger {
 
   async update(ref: ConversationRef, activityId: string, msg: OutMessage): Promise<SendResult> {
     try {
-      await this.adapter.continueConversationAsync(this.appId, ref as Partial<ConversationReference>, async (ctx) => {
+      await this.proactive(ref, async (ctx) => {
         await ctx.updateActivity({ ...toActivity(msg), id: activityId, conversation: ctx.activity.conversation });
       });
       return { ok: true, activityId };
@@ -112,7 +138,7 @@ export class BotMessenger implements Messenger {
     try {
       let ref: ConversationRef | undefined;
       await this.adapter.createConversationAsync(this.appId, seen.channelId, seen.serviceUrl, '', params, async (ctx) => {
-        ref = TurnContext.getConversationReference(ctx.activity) as ConversationRef;
+        ref = storableReference(ctx.activity);
       });
       if (!ref) return { ok: false, result: { ok: false, status: 0, kind: 'retryable' } };
       const personal = { ...ref, user: { id: member.userId, name: member.name, aadObjectId: member.id } } as ConversationRef;

@@ -1,0 +1,60 @@
+import { BUCKET_BURST } from './consts';
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, Math.max(0, ms)));
+
+/**
+ * The process-wide rate limit for Bot Connector requests (GCRA form of a token bucket). Every send,
+ * update and 1:1-open takes one token. A 429 pauses every taker until Retry-After has passed, because
+ * the limit Teams enforces is per app per tenant, not per conversation or per worker.
+ */
+export class TokenBucket {
+  private tat = 0;
+  private pausedUntil = 0;
+  throttles = 0;
+
+  constructor(
+    readonly ratePerSecond: number,
+    private readonly burst = BUCKET_BURST,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  private get interval() {
+    return 1000 / this.ratePerSecond;
+  }
+
+  /** Resolves when the caller may make one request. */
+  async take(): Promise<void> {
+    for (;;) {
+      const now = this.now();
+      if (now < this.pausedUntil) {
+        await sleep(this.pausedUntil - now);
+        continue;
+      }
+      const tat = Math.max(this.tat, now);
+      const slot = Math.max(now, tat - (this.burst - 1) * this.interval);
+      this.tat = tat + this.interval;
+      if (slot > now) await sleep(slot - now);
+      // A 429 that arrived while we slept moves everyone behind the pause, including us.
+      if (this.now() < this.pausedUntil) continue;
+      return;
+    }
+  }
+
+  /** Stops all takers for `ms` (Retry-After). */
+  pause(ms: number) {
+    this.throttles++;
+    const until = this.now() + ms;
+    if (until > this.pausedUntil) this.pausedUntil = until;
+    this.tat = Math.max(this.tat, this.pausedUntil);
+  }
+}
+
+const buckets = new Map<string, TokenBucket>();
+
+/** One bucket per (process, rate): every broadcast in this process shares it. */
+export function sharedBucket(ratePerSecond: number): TokenBucket {
+  const key = String(ratePerSecond);
+  let b = buckets.get(key);
+  if (!b) buckets.set(key, (b = new TokenBucket(ratePerSecond)));
+  return b;
+}
