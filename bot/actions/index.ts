@@ -1,7 +1,14 @@
 import type { Feature, Services } from '../app-api';
+import { createActionCommands } from './commands';
+import { createActionVerbs } from './verbs';
+import { createNudgeSweep } from './nudge-sweep';
 
 /** The actions feature: registered commands, card verbs, dialogs and sweeps. */
 export function createActionsFeature(services: Services): Feature {
-  void services;
-  return { name: 'actions' };
+  return {
+    name: 'actions',
+    commands: createActionCommands(services),
+    verbs: createActionVerbs(services),
+    sweeps: [createNudgeSweep()],
+  };
 }

@@ -33,7 +33,8 @@ export const CLAIM_LEASE_MS = 60_000;
 
 /** The per-broadcast lease: one worker drives a broadcast at a time; renewed while it works. */
 export const BROADCAST_LEASE_MS = 20_000;
-export const BROADCAST_LEASE_RENEW_MS = 5_000;
+// Renewal also picks up a cancel or an edit, so it runs often: a cancel stops new sends within about 2 s.
+export const BROADCAST_LEASE_RENEW_MS = 2_000;
 
 /** Retries per message for 429/412/5xx/timeouts before it is recorded as failed. */
 export const MAX_SEND_RETRIES = 6;
@@ -60,3 +61,17 @@ export const TARGET_MINUTES = 7;
 
 /** Library and drafts lists. */
 export const LIBRARY_PAGE = 15;
+
+/**
+ * After a 429 the bucket also lowers its rate (multiplicative decrease) and creeps back up once no
+ * 429 has been seen for a while, so a ceiling set too close to the tenant limit, or another instance
+ * sharing the tenant's budget, costs a few pauses rather than one per second.
+ */
+export const THROTTLE_SLOWDOWN = 0.9;
+export const MIN_RATE_FRACTION = 0.2;
+export const RECOVER_AFTER_MS = 10_000;
+/** Fraction of the ceiling regained per second once recovering. */
+export const RECOVER_PER_SECOND = 0.02;
+
+/** Channels and chats offered in the authoring form (keeps the form under the 28 KB card limit). */
+export const MAX_CONVERSATION_CHOICES = 50;

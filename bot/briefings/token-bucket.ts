@@ -1,4 +1,4 @@
-import { BUCKET_BURST } from './consts';
+import { BUCKET_BURST, MIN_RATE_FRACTION, RECOVER_AFTER_MS, RECOVER_PER_SECOND, THROTTLE_SLOWDOWN } from './consts';
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, Math.max(0, ms)));
 
@@ -10,16 +10,28 @@ export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, Math
 export class TokenBucket {
   private tat = 0;
   private pausedUntil = 0;
+  private lastThrottle = -Infinity;
+  private lastRecover = 0;
+  /** The rate in force now: the ceiling, or less after recent 429s. */
+  rate: number;
   throttles = 0;
 
   constructor(
     readonly ratePerSecond: number,
     private readonly burst = BUCKET_BURST,
     private readonly now: () => number = () => performance.now(),
-  ) {}
+  ) {
+    this.rate = ratePerSecond;
+  }
 
   private get interval() {
-    return 1000 / this.ratePerSecond;
+    const now = this.now();
+    if (this.rate < this.ratePerSecond && now - this.lastThrottle > RECOVER_AFTER_MS) {
+      const secs = (now - Math.max(this.lastRecover, this.lastThrottle + RECOVER_AFTER_MS)) / 1000;
+      this.rate = Math.min(this.ratePerSecond, this.rate + this.ratePerSecond * RECOVER_PER_SECOND * secs);
+      this.lastRecover = now;
+    }
+    return 1000 / this.rate;
   }
 
   /** Resolves when the caller may make one request. */
@@ -43,6 +55,10 @@ export class TokenBucket {
   /** Stops all takers for `ms` (Retry-After). */
   pause(ms: number) {
     this.throttles++;
+    // Several workers report the same burst of 429s; slow down once per pause, not once per report.
+    if (this.now() >= this.pausedUntil) this.rate = Math.max(this.ratePerSecond * MIN_RATE_FRACTION, this.rate * THROTTLE_SLOWDOWN);
+    this.lastThrottle = this.now();
+    this.lastRecover = this.now();
     const until = this.now() + ms;
     if (until > this.pausedUntil) this.pausedUntil = until;
     this.tat = Math.max(this.tat, this.pausedUntil);

@@ -1,3 +1,4 @@
+import type { OperationInput } from '@azure/cosmos';
 import type { Store } from '../cosmos';
 import { Repository, type Stored } from '../repository';
 import { deterministicId } from '../ids';
@@ -73,7 +74,7 @@ export class BriefingsRepository {
 
   /** Briefings the sweep must look at: due schedules, running broadcasts and edits not yet delivered. */
   active() {
-    return this.briefings.query('c.pk = @pk AND (c.status = "scheduled" OR c.status = "sending" OR c.status = "sent" OR c.status = "retracted")', [
+    return this.briefings.query('c.pk = @pk AND (c.status = "scheduled" OR c.status = "sending" OR ((c.status = "sent" OR c.status = "retracted") AND c.syncedVersion < c.version))', [
       { name: '@pk', value: this.partnershipId },
     ]);
   }
@@ -86,7 +87,7 @@ export class BriefingsRepository {
     if (docs.length === 0) return 0;
     try {
       const results = await this.store.containers.deliveries.items.bulk(
-        docs.map((d) => ({ operationType: 'Create' as const, resourceBody: DeliverySchema.parse(d) as unknown as Record<string, unknown> & { id: string } })),
+        docs.map((d) => ({ operationType: 'Create', resourceBody: DeliverySchema.parse(d) })) as unknown as OperationInput[],
       );
       let created = 0;
       for (const r of results) {

@@ -11,12 +11,15 @@ export const AudienceSchema = z.object({
 });
 export type Audience = z.infer<typeof AudienceSchema>;
 
-export const LinkSchema = z.object({ title: z.string().max(200), url: z.string().max(500) });
+export const LinkSchema = z.object({ title: z.string().max(120), url: z.string().max(300) });
 
 export const BriefingStatusSchema = z.enum(['draft', 'scheduled', 'sending', 'sent', 'cancelled', 'retracted']);
 export type BriefingStatus = z.infer<typeof BriefingStatusSchema>;
 
-/** The seven parts of a 7-minute briefing plus its audience and schedule. Partition: partnership id. */
+/**
+ * The seven parts of a 7-minute briefing plus its audience and schedule. Partition: partnership id.
+ * Field limits keep the authoring form (which carries every field) under Teams' 28 KB card limit.
+ */
 export const BriefingSchema = z.object({
   type: z.literal('briefing'),
   id: z.string().min(1),
@@ -25,12 +28,12 @@ export const BriefingSchema = z.object({
   code: z.string().min(4).max(12),
   title: z.string().max(200).default(''),
   source: z.string().max(300).default(''),
-  background: z.string().max(3000).default(''),
-  whyItMatters: z.string().max(3000).default(''),
-  keyPoints: z.array(z.string().max(1500)).max(3).default([]),
-  remember: z.string().max(2000).default(''),
-  actions: z.string().max(2000).default(''),
-  reflection: z.array(z.string().max(300)).max(6).default([]),
+  background: z.string().max(2000).default(''),
+  whyItMatters: z.string().max(1500).default(''),
+  keyPoints: z.array(z.string().max(1000)).max(3).default([]),
+  remember: z.string().max(1000).default(''),
+  actions: z.string().max(1500).default(''),
+  reflection: z.array(z.string().max(200)).max(6).default([]),
   links: z.array(LinkSchema).max(8).default([]),
   priorities: z.array(z.string()).default([]),
   audience: AudienceSchema.default({ kind: 'everyone', conversations: [], roles: [], agencies: [] }),
@@ -39,6 +42,8 @@ export const BriefingSchema = z.object({
   status: BriefingStatusSchema,
   /** Bumped on every edit after sending and on retraction; delivered cards catch up to it. */
   version: z.number().int().min(1).default(1),
+  /** The version every delivered card has caught up to; below `version` = an edit or withdrawal is still going out. */
+  syncedVersion: z.number().int().min(0).default(1),
   authorId: z.string(),
   authorName: z.string().max(200).default(''),
   /** Where the author's progress card lives, so the engine can replace it in place. */
@@ -124,5 +129,6 @@ export const ResponseSchema = z.object({
   /** Checked for child-identifying details before it is stored. */
   reflection: z.string().max(1000).optional(),
   updatedAt: z.string(),
+  ttl: z.number().int().optional(),
 });
 export type BriefingResponse = z.infer<typeof ResponseSchema>;

@@ -1,0 +1,47 @@
+import type { AdaptiveCard } from '../app-api';
+import type { IndexEntry } from '../../storage/actions/schema';
+import { expandCard } from '../../cards/expand';
+import { dateLabel } from './calendar';
+import { ACTIONS_TUNING } from './consts';
+import { RAG_COLOURS, RAG_LABELS, RAG_ORDER, STATUS_LABELS, ragFor } from './rag';
+
+export interface ListRow {
+  entry: IndexEntry;
+  /** A line under the title (reminder reason, status). */
+  note?: string;
+  ownerName?: string;
+}
+
+/** Most urgent first: RAG, then due date, then reference. */
+export function byUrgency(today: string, amber: number) {
+  return (a: IndexEntry, b: IndexEntry) =>
+    RAG_ORDER[ragFor(a, today, amber)] - RAG_ORDER[ragFor(b, today, amber)] || a.due.localeCompare(b.due) || a.ref.localeCompare(b.ref);
+}
+
+export function listCardData(o: { heading: string; intro: string; rows: ListRow[]; today: string; amberWithinWorkingDays: number; showOwner?: boolean; refreshVerb?: string; limit?: number }) {
+  const shown = o.rows.slice(0, o.limit ?? ACTIONS_TUNING.listLimit);
+  return {
+    heading: o.heading,
+    intro: o.intro,
+    showOwner: Boolean(o.showOwner),
+    rows: shown.map(({ entry: e, note, ownerName }) => {
+      const rag = ragFor(e, o.today, o.amberWithinWorkingDays);
+      return {
+        id: e.id,
+        ref: e.ref,
+        title: e.title,
+        note: note ?? STATUS_LABELS[e.status],
+        owner: ownerName ?? '',
+        due: dateLabel(e.due),
+        rag: RAG_LABELS[rag],
+        ragColour: RAG_COLOURS[rag],
+      };
+    }),
+    more: o.rows.length > shown.length ? `and ${o.rows.length - shown.length} more: type **my actions** to see them all.` : '',
+    refreshVerb: o.refreshVerb ?? '',
+  };
+}
+
+export function listCard(o: Parameters<typeof listCardData>[0]): AdaptiveCard {
+  return expandCard('actions', 'list', listCardData(o));
+}

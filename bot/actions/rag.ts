@@ -1,0 +1,45 @@
+import type { ActionStatus, Rag } from './api';
+
+export { shiftWorkingDays, workingDaysFrom, isWorkingDayFast as isWorkingDayCached } from './calendar';
+import { shiftWorkingDays } from './calendar';
+
+export const isClosedStatus = (s: ActionStatus) => s === 'completed' || s === 'cancelled';
+/** Work is finished from the owner's side (closed, or waiting for sign-off). */
+export const isDoneForOwner = (s: ActionStatus) => isClosedStatus(s) || s === 'completed_pending_evidence';
+
+export function isOverdue(a: { status: ActionStatus; due: string }, today: string): boolean {
+  return !isDoneForOwner(a.status) && today > a.due;
+}
+
+/**
+ * RAG is derived, never typed in: red when blocked or past due; amber when due within the amber window
+ * (working days); green otherwise; completed work (including awaiting sign-off) counts as complete.
+ */
+export function ragFor(a: { status: ActionStatus; due: string }, today: string, amberWithinWorkingDays: number): Rag {
+  if (a.status === 'cancelled') return 'cancelled';
+  if (a.status === 'completed' || a.status === 'completed_pending_evidence') return 'complete';
+  if (a.status === 'blocked' || today > a.due) return 'red';
+  return today >= shiftWorkingDays(a.due, -amberWithinWorkingDays) ? 'amber' : 'green';
+}
+
+export const RAG_LABELS: Record<Rag, string> = { red: 'Red', amber: 'Amber', green: 'Green', complete: 'Complete', cancelled: 'Cancelled' };
+/** Adaptive Card colours for each RAG value. */
+export const RAG_COLOURS: Record<Rag, 'Attention' | 'Warning' | 'Good' | 'Accent' | 'Default'> = {
+  red: 'Attention',
+  amber: 'Warning',
+  green: 'Good',
+  complete: 'Accent',
+  cancelled: 'Default',
+};
+/** Most urgent first when lists are sorted. */
+export const RAG_ORDER: Record<Rag, number> = { red: 0, amber: 1, green: 2, complete: 3, cancelled: 4 };
+
+export const STATUS_LABELS: Record<ActionStatus, string> = {
+  open: 'Open (not yet acknowledged)',
+  acknowledged: 'Acknowledged',
+  in_progress: 'In progress',
+  blocked: 'Blocked',
+  completed_pending_evidence: 'Completed, awaiting sign-off',
+  completed: 'Completed',
+  cancelled: 'Cancelled',
+};
