@@ -96,7 +96,7 @@ export async function runNudgeSweep(services: Services, now: Date): Promise<Reco
   const escalations = current.filter((c) => c.kind === 'escalate');
   if (escalations.length) {
     stats.escalated = escalations.length;
-    await sendEscalations(tracker, escalations, owners, today, mark);
+    await sendEscalations(tracker, escalations, owners, actions, today, mark);
   }
 
   await settleAll(services, claimed, settle);
@@ -186,6 +186,7 @@ async function sendEscalations(
   tracker: Tracker,
   escalations: Claim[],
   owners: Map<string, Stored<Member>>,
+  actions: Map<string, Stored<Action>>,
   today: string,
   mark: (cs: Claim[], r: Awaited<ReturnType<Services['messenger']['send']>>) => void,
 ) {
@@ -195,7 +196,7 @@ async function sendEscalations(
     card: listCard({
       heading: 'Overdue actions escalated',
       intro: `${cs.length} action${cs.length === 1 ? ' is' : 's are'} more than ${tracker.rules.escalateAfter} working days overdue. The owners have been reminded; please follow up with their agencies.`,
-      rows: cs.map((c) => ({ entry: c.entry!, ownerName: `${owners.get(c.ownerId)?.name ?? 'Unknown'} (${tracker.labels.agency(c.entry!.agency)})`, note: tracker.labels.group(c.entry!.group) })),
+      rows: cs.map((c) => ({ entry: c.entry!, ownerName: `${owners.get(c.ownerId)?.name || actions.get(c.entry!.id)?.ownerName || 'Unknown'} (${tracker.labels.agency(c.entry!.agency)})`, note: tracker.labels.group(c.entry!.group) })),
       today,
       amberWithinWorkingDays: tracker.amber,
       showOwner: true,
