@@ -1,0 +1,96 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadConfig, ConfigError } from '../config';
+import { startApp, type App } from '../server';
+import type { Services } from '../app-api';
+import { seedPlaygroundUser, PLAYGROUND_USER } from './playground-user';
+
+/**
+ * `npm run dev`: the bot with embedded storage and demo data, plus the Microsoft 365 Agents Playground,
+ * both on loopback. Open the printed URL and chat as the Playground's user, who is given the
+ * business-unit role so every command can be tried.
+ */
+const ROOT = join(__dirname, '..', '..');
+const FEATURES = ['actions', 'meetings', 'briefings', 'audits', 'queries'];
+
+export async function seedDemoData(services: Services, memberId: string): Promise<string[]> {
+  const seeded: string[] = [];
+  for (const feature of FEATURES) {
+    const path = join(__dirname, '..', feature, 'demo.ts');
+    if (!existsSync(path)) continue;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const mod = require(path) as { seedDemo?: (s: Services, demo: { memberId: string }) => Promise<void> };
+    if (!mod.seedDemo) continue;
+    try {
+      await mod.seedDemo(services, { memberId });
+      seeded.push(feature);
+    } catch (e) {
+      services.log.warn({ event: 'demo-seed-failed', feature, err: { message: (e as Error).message } }, 'demo data not seeded');
+    }
+  }
+  return seeded;
+}
+
+export function startPlayground(opts: { port: number; botEndpoint: string; stdio?: 'inherit' | 'pipe' }): ChildProcess {
+  const cli = join(ROOT, 'node_modules', '@microsoft', 'm365agentsplayground', 'cli.js');
+  const preload = join(__dirname, 'loopback-preload.cjs');
+  return spawn(process.execPath, [cli, 'start', '-c', 'msteams', '--disable-telemetry', '-p', String(opts.port), '-e', opts.botEndpoint], {
+    env: {
+      ...process.env,
+      BOT_ENDPOINT: opts.botEndpoint,
+      TEAMSAPPTESTER_BROWSER: 'none',
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${preload}`.trim(),
+    },
+    stdio: opts.stdio ?? 'pipe',
+  });
+}
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig({ SCHEDULER_INTERVAL_SECONDS: '30', ...process.env, HOST: '127.0.0.1', BUSINESS_UNIT_ADMINS: PLAYGROUND_USER.aadObjectId });
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
+  if (!config.anonymous) {
+    console.error('npm run dev is for local chat without Bot Framework credentials: unset MicrosoftAppId and try again.');
+    process.exit(1);
+  }
+  const app: App = await startApp({ config });
+  await seedPlaygroundUser(app.services);
+  const seeded = await seedDemoData(app.services, PLAYGROUND_USER.aadObjectId);
+  const port = Number(process.env.PLAYGROUND_PORT ?? 56150);
+  const playground = startPlayground({ port, botEndpoint: `${app.url}/api/messages`, stdio: 'inherit' });
+  const stop = async () => {
+    playground.kill('SIGTERM');
+    await app.close().catch(() => undefined);
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  playground.on('exit', (code) => {
+    if (code) console.error(`The Agents Playground stopped (exit ${code}).`);
+  });
+  console.log(
+    [
+      '',
+      `Partnership bot: ${app.url}/api/messages (embedded storage, data kept in memory only)`,
+      `Demo data: ${seeded.length ? seeded.join(', ') : 'none'}`,
+      `Open the Agents Playground: http://127.0.0.1:${port}`,
+      `You are ${PLAYGROUND_USER.name}, with the business unit role. Type "help" to start. Ctrl-C stops both.`,
+      '',
+    ].join('\n'),
+  );
+}
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(`npm run dev could not start: ${(e as Error).message}`);
+    process.exit(1);
+  });
+}
