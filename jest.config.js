@@ -4,6 +4,10 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: { "^.+\\.ts$": ["ts-jest", { diagnostics: false }] },
-  moduleNameMapper: { '^adaptivecards$': '<rootDir>/node_modules/adaptivecards/dist/adaptivecards.js' },
+  moduleNameMapper: {
+    '^adaptivecards$': '<rootDir>/node_modules/adaptivecards/dist/adaptivecards.js',
+    // strip-bom is ESM-only; @microsoft/app-manifest requires it from CommonJS.
+    '^strip-bom$': '<rootDir>/test/support/strip-bom.cjs',
+  },
   testTimeout: 60000,
 };
