@@ -1,0 +1,81 @@
+import { PlaygroundSession, cardOf } from './playground';
+import { cardActions, cardText } from '../support/harness';
+
+/**
+ * One journey per feature through the Microsoft 365 Agents Playground's own API: the Playground
+ * turns each request into the activity Teams would send, and the bot's replies come back over its
+ * WebSocket, so this is the client the partnership's testers use.
+ */
+let s: PlaygroundSession;
+const has = (verb: string) => s.app.bot.registeredVerbs.some((v) => v.verb === verb);
+const hasCommand = (name: string) => s.app.bot.registeredCommands.some((c) => c.name === name);
+
+beforeAll(async () => {
+  s = await new PlaygroundSession().start();
+}, 60_000);
+afterAll(async () => s?.stop());
+
+function action(card: unknown, verb: string) {
+  const found = cardActions(card).find((a) => a.verb === verb);
+  if (!found) throw new Error(`no ${verb} button on the card: ${cardActions(card).map((a) => a.verb).join(', ')}`);
+  return found;
+}
+
+it('answers help with a card', async () => {
+  const m = await s.say('help');
+  expect(cardText(cardOf(m))).toMatch(/immediate danger/i);
+});
+
+it('answers "what is the escalation route?" with the escalation card', async () => {
+  if (!s.app.features.some((f) => f.name === 'queries' && f.fallback)) return console.warn('queries feature not registered yet: journey skipped');
+  const m = await s.say('what is the escalation route?');
+  const text = cardText(cardOf(m)) || String(m.message.text ?? '');
+  expect(text).toMatch(/escalat/i);
+  expect(text).toMatch(/999/);
+});
+
+it('acknowledges and completes an action from the card', async () => {
+  if (!has('actions.acknowledge')) return console.warn('actions feature not registered yet: journey skipped');
+  const list = await s.say('my actions');
+  const rows = cardActions(cardOf(list)).filter((a) => a.verb === 'actions.show');
+  let opened: any;
+  for (const row of rows) {
+    const r = await s.invoke(list.message.messageId, 'actions.show', row.data);
+    if (cardActions(r.value).some((a) => a.verb === 'actions.acknowledge')) {
+      opened = r.value;
+      break;
+    }
+  }
+  expect(opened).toBeDefined();
+  const ack = action(opened, 'actions.acknowledge');
+  const acked = await s.invoke(list.message.messageId, 'actions.acknowledge', ack.data);
+  expect(cardText(acked.value)).toMatch(/Acknowledged/);
+  const complete = action(acked.value, 'actions.complete');
+  const done = await s.invoke(list.message.messageId, 'actions.complete', { ...complete.data, evidence: 'Refresher sessions delivered to all health visiting teams; attendance list filed.', impact: 'Screening tool use rose in the next audit.' });
+  expect(cardText(done.value)).toMatch(/Completed|Awaiting sign-off/);
+});
+
+it('reads and rates a briefing', async () => {
+  if (!has('briefings.read')) return console.warn('briefings feature not registered yet: journey skipped');
+  const lib = await s.say('briefings');
+  const open = action(cardOf(lib), 'briefings.open');
+  const opened = await s.invoke(lib.message.messageId, 'briefings.open', open.data);
+  const card = opened.value ?? cardOf(await s.waitFor((m) => cardText(cardOf(m)).includes('read'), 0));
+  const read = await s.invoke(lib.message.messageId, 'briefings.read', action(card, 'briefings.read').data);
+  expect(JSON.stringify(read)).toMatch(/read/i);
+  const rated = await s.invoke(lib.message.messageId, 'briefings.feedback', { ...action(card, 'briefings.feedback').data, useful: 'yes', reflection: 'I will use the screening tool at the next core group.' });
+  expect(JSON.stringify(rated)).toMatch(/[Tt]hank/);
+});
+
+it('RSVPs to an agenda', async () => {
+  if (!hasCommand('meetings') || !s.app.bot.registeredVerbs.some((v) => v.verb.startsWith('meetings.rsvp'))) return console.warn('meetings feature not registered yet: journey skipped');
+  const m = await s.say('meetings');
+  const rsvp = cardActions(cardOf(m)).find((a) => a.verb?.startsWith('meetings.')) ;
+  expect(rsvp).toBeDefined();
+});
+
+it('completes an audit check-in', async () => {
+  if (!s.app.bot.registeredVerbs.some((v) => v.verb.startsWith('audits.'))) return console.warn('audits feature not registered yet: journey skipped');
+  const m = await s.say('audit rounds');
+  expect(cardText(cardOf(m)) || m.message.text).toBeTruthy();
+});
