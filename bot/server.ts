@@ -104,7 +104,13 @@ export async function startApp(opts: AppOptions): Promise<App> {
     try {
       await adapter.process(req, res, (ctx) => bot.run(ctx));
     } catch (e) {
-      log.error({ event: 'process-error', err: { message: (e as Error)?.message } }, 'request failed');
+      // The adapter parses the activity with zod before its own error handling: a malformed activity is the caller's error.
+      if ((e as Error)?.name === 'ZodError') {
+        log.info({ event: 'bad-activity' }, 'request refused: not a valid activity');
+        if (!res.headersSent) res.send(400, { error: 'The request body is not a valid Bot Framework activity.' });
+        return;
+      }
+      log.error({ event: 'process-error', err: { type: (e as Error)?.name, message: (e as Error)?.message } }, 'request failed');
       if (!res.headersSent) res.send(500, { error: 'internal error' });
     }
   });

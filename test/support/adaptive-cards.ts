@@ -43,7 +43,7 @@ export function checkCard(json: object): CardCheck {
     errors.push(`parse: ${e.message}`);
   }
   const validation = card.validateProperties();
-  for (let i = 0; i < validation.eventCount; i++) errors.push(`validate: ${validation.getEventAt(i).message}`);
+  for (const e of validation.validationEvents) errors.push(`validate: ${e.message}`);
   const el = card.render();
   return { errors, html: el?.outerHTML };
 }

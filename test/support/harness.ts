@@ -41,6 +41,13 @@ export interface ActivityOptions {
   id?: string;
 }
 
+/** A logger whose JSON lines are kept in memory, for asserting what is (and is not) logged. */
+export function memoryLogger(level = 'info') {
+  const lines: Record<string, unknown>[] = [];
+  const log = createLogger(level, { write: (chunk: string) => void lines.push(JSON.parse(chunk)) });
+  return { log, lines };
+}
+
 export class SettableClock implements Clock {
   constructor(private t: Date = new Date()) {}
   now() {
@@ -79,6 +86,7 @@ export interface StartOptions {
   databaseId?: string;
   clock?: Clock;
   instanceId?: string;
+  log?: import('../../bot/logger').Logger;
 }
 
 /**
@@ -96,7 +104,7 @@ export async function startTestBot(opts: StartOptions = {}): Promise<TestBot> {
     SCHEDULER_ENABLED: 'false',
     ...opts.env,
   });
-  const app = await startApp({ config: { ...config, embeddedStorage: true }, embedded, clock: opts.clock, scheduler: false, instanceId: opts.instanceId, log: createLogger(config.LOG_LEVEL) });
+  const app = await startApp({ config: { ...config, embeddedStorage: true }, embedded, clock: opts.clock, scheduler: false, instanceId: opts.instanceId, log: opts.log ?? createLogger(config.LOG_LEVEL) });
 
   const activity = (user: TestUser, fields: object, o: ActivityOptions = {}) => {
     const conversationType = o.conversationType ?? 'personal';
