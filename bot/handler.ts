@@ -20,6 +20,7 @@ import { storableReference } from './proactive';
 import { StorageUnavailableError, StaleError } from '../storage/errors';
 import type { ConversationKind, ConversationRef } from '../storage/members/schema';
 import { CosmosBotStateStorage } from '../storage/bot-state';
+import { healthOf } from '../storage/health';
 
 const CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';
 const MESSAGE_RESPONSE = 'application/vnd.microsoft.activity.message';
@@ -83,6 +84,25 @@ export class PartnershipBot extends TeamsActivityHandler {
       await this.welcome(ctx);
       await next();
     });
+  }
+
+  /**
+   * While storage is down, answer at once with an apology rather than letting every turn wait out the
+   * Cosmos SDK's retries (Teams gives an invoke only a few seconds). One quick ping per turn notices recovery.
+   */
+  override async run(ctx: TurnContext): Promise<void> {
+    const health = healthOf(this.services.store.client);
+    if (health.down && !(await this.services.store.ping(1000))) {
+      const ref = randomUUID().slice(0, 8);
+      this.services.log.warn({ event: 'storage-down-refusal', ref, activityType: ctx.activity.type }, 'turn refused: storage unavailable');
+      if (ctx.activity.type === ActivityTypes.Invoke && ctx.activity.name === 'adaptiveCard/action') {
+        await ctx.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: { statusCode: 200, type: MESSAGE_RESPONSE, value: STORAGE_APOLOGY(ref) } } });
+      } else if (ctx.activity.type === ActivityTypes.Message) {
+        await ctx.sendActivity(STORAGE_APOLOGY(ref));
+      }
+      return;
+    }
+    await super.run(ctx);
   }
 
   get registeredCommands(): readonly CommandDef[] {

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { CosmosClient, type Container, type Database } from '@azure/cosmos';
 import { createHttpsServer } from '@vercel/cosmosdb-server';
 import { CONTAINERS, CONTAINER_TTL, type ContainerName } from './containers';
+import { healthOf } from './health';
 
 /** The well-known emulator key; the embedded server accepts any key but the SDK needs base64. */
 const EMBEDDED_KEY = 'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==';
@@ -72,8 +73,8 @@ export interface Store {
   database: Database;
   containers: Record<ContainerName, Container>;
   databaseId: string;
-  /** True when the database answers a cheap read. */
-  ping(): Promise<boolean>;
+  /** True when the database answers a cheap read within the timeout. */
+  ping(timeoutMs?: number): Promise<boolean>;
   dispose(): void;
 }
 
@@ -112,11 +113,14 @@ export async function connectStore(opts: ConnectOptions): Promise<Store> {
     database,
     containers,
     databaseId: opts.databaseId,
-    async ping() {
+    async ping(timeoutMs = 2000) {
+      const health = healthOf(client);
       try {
-        await database.read();
+        await database.read({ abortSignal: AbortSignal.timeout(timeoutMs) });
+        health.markUp();
         return true;
       } catch {
+        health.markDown();
         return false;
       }
     },

@@ -1,6 +1,7 @@
 import type { Container, SqlParameter } from '@azure/cosmos';
 import type { z } from 'zod';
-import { ConflictError, NotFoundError, StaleError, translate } from './errors';
+import { ConflictError, NotFoundError, StaleError, StorageUnavailableError, translate as translateError } from './errors';
+import { healthOf, storageTimeout } from './health';
 
 /** What Cosmos adds to every stored document; `_etag` guards read-modify-write. */
 export type Stored<T> = T & { _etag: string; _ts?: number };
@@ -23,6 +24,19 @@ export class Repository<S extends z.ZodType<Keyed & { type: string }>> {
     readonly type: string,
   ) {}
 
+  /** Translates an SDK error and records an outage, so the next turn can fail fast. */
+  private fail(e: unknown): Error {
+    const err = translateError(e);
+    if (err instanceof StorageUnavailableError) healthOf(this.container.database.client).markDown();
+    return err;
+  }
+
+  private ok<T>(value: T): T {
+    const health = healthOf(this.container.database.client);
+    if (health.down) health.markUp();
+    return value;
+  }
+
   parse(raw: unknown): Stored<z.infer<S>> {
     const etag = (raw as { _etag?: string })._etag ?? '';
     const ts = (raw as { _ts?: number })._ts;
@@ -31,11 +45,12 @@ export class Repository<S extends z.ZodType<Keyed & { type: string }>> {
 
   async get(id: string, pk: string): Promise<Stored<z.infer<S>> | undefined> {
     try {
-      const { resource, statusCode } = await this.container.item(id, pk).read();
+      const { resource, statusCode } = await this.container.item(id, pk).read(storageTimeout());
+      this.ok(undefined);
       if (!resource || statusCode === 404) return undefined;
       return this.parse(resource);
     } catch (e) {
-      const err = translate(e);
+      const err = this.fail(e);
       if (err instanceof NotFoundError) return undefined;
       throw err;
     }
@@ -51,10 +66,10 @@ export class Repository<S extends z.ZodType<Keyed & { type: string }>> {
   async create(doc: z.infer<S>): Promise<Stored<z.infer<S>>> {
     const valid = this.schema.parse(doc);
     try {
-      const { resource } = await this.container.items.create(valid);
+      const { resource } = await this.container.items.create(valid, storageTimeout());
       return this.parse(resource);
     } catch (e) {
-      throw translate(e);
+      throw this.fail(e);
     }
   }
 
@@ -71,10 +86,10 @@ export class Repository<S extends z.ZodType<Keyed & { type: string }>> {
   async upsert(doc: z.infer<S>): Promise<Stored<z.infer<S>>> {
     const valid = this.schema.parse(doc);
     try {
-      const { resource } = await this.container.items.upsert(valid);
+      const { resource } = await this.container.items.upsert(valid, storageTimeout());
       return this.parse(resource);
     } catch (e) {
-      throw translate(e);
+      throw this.fail(e);
     }
   }
 
@@ -86,10 +101,10 @@ export class Repository<S extends z.ZodType<Keyed & { type: string }>> {
     try {
       const { resource } = await this.container
         .item(valid.id, valid.pk)
-        .replace(valid, { accessCondition: { type: 'IfMatch', condition: _etag } });
+        .replace(valid, { accessCondition: { type: 'IfMatch', condition: _etag }, ...storageTimeout() });
       return this.parse(resource);
     } catch (e) {
-      throw translate(e);
+      throw this.fail(e);
     }
   }
 
@@ -118,9 +133,9 @@ export class Repository<S extends z.ZodType<Keyed & { type: string }>> {
 
   async delete(id: string, pk: string): Promise<void> {
     try {
-      await this.container.item(id, pk).delete();
+      await this.container.item(id, pk).delete(storageTimeout());
     } catch (e) {
-      const err = translate(e);
+      const err = this.fail(e);
       if (!(err instanceof NotFoundError)) throw err;
     }
   }
@@ -135,11 +150,12 @@ export class Repository<S extends z.ZodType<Keyed & { type: string }>> {
     const query = `SELECT ${top}* FROM c WHERE c.type = @type AND (${where})${order}`;
     try {
       const { resources } = await this.container.items
-        .query({ query, parameters: [{ name: '@type', value: this.type }, ...parameters] })
+        .query({ query, parameters: [{ name: '@type', value: this.type }, ...parameters] }, storageTimeout(10_000))
         .fetchAll();
+      this.ok(undefined);
       return resources.map((r) => this.parse(r));
     } catch (e) {
-      throw translate(e);
+      throw this.fail(e);
     }
   }
 
@@ -149,11 +165,11 @@ export class Repository<S extends z.ZodType<Keyed & { type: string }>> {
         .query<number>({
           query: `SELECT VALUE COUNT(1) FROM c WHERE c.type = @type AND (${where})`,
           parameters: [{ name: '@type', value: this.type }, ...parameters],
-        })
+        }, storageTimeout(10_000))
         .fetchAll();
       return resources[0] ?? 0;
     } catch (e) {
-      throw translate(e);
+      throw this.fail(e);
     }
   }
 }
