@@ -16,7 +16,7 @@ import type { MembersRepository } from '../storage/members/repository';
 import type { AuditLog, Leases, Notifications, SettingsRepository } from '../storage/system/repository';
 import type { Messenger } from './proactive';
 
-export type FeatureName = 'meetings' | 'briefings' | 'actions' | 'audits' | 'queries' | 'members' | 'help';
+export type FeatureName = 'meetings' | 'briefings' | 'actions' | 'audits' | 'queries' | 'members' | 'help' | 'system';
 
 export type { Role, Member, ConversationRef, AdaptiveCard };
 

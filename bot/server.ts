@@ -14,6 +14,7 @@ import { BotMessenger } from './proactive';
 import { createFeatures } from './features';
 import { helpMessage } from './help';
 import { Scheduler } from './scheduler';
+import { createRetentionSweep } from './retention';
 import type { Clock, Feature, Services } from './app-api';
 import { join } from 'node:path';
 
@@ -58,7 +59,16 @@ export async function startApp(opts: AppOptions): Promise<App> {
   const store: Store = await connectStore(
     config.embeddedStorage
       ? { endpoint: embedded!.endpoint, key: embedded!.key, databaseId: config.COSMOS_DATABASE, insecureLoopbackTls: true }
-      : { endpoint: config.COSMOS_ENDPOINT!, key: config.COSMOS_KEY!, databaseId: config.COSMOS_DATABASE },
+      : {
+          endpoint: config.COSMOS_ENDPOINT!,
+          key: config.COSMOS_KEY!,
+          databaseId: config.COSMOS_DATABASE,
+          ttlSeconds: {
+            queries: config.RETENTION_DAYS_QUERIES * 86400,
+            deliveries: config.RETENTION_DAYS_DELIVERIES * 86400,
+            notifications: config.RETENTION_DAYS_DELIVERIES * 86400,
+          },
+        },
   );
   const partnershipId = content.partnership.id;
   const clock: Clock = opts.clock ?? { now: () => new Date() };
@@ -82,7 +92,7 @@ export async function startApp(opts: AppOptions): Promise<App> {
   const features = createFeatures(services);
   const help = helpMessage(services, () => features.flatMap((f) => f.commands ?? []));
   const bot = new PartnershipBot(services, features, help);
-  const scheduler = new Scheduler(services, features.flatMap((f) => f.sweeps ?? []));
+  const scheduler = new Scheduler(services, [...features.flatMap((f) => f.sweeps ?? []), createRetentionSweep()]);
 
   const server = restify.createServer({ name: 'partnership-bot', handleUncaughtExceptions: false } as restify.ServerOptions);
   server.use(restify.plugins.bodyParser({ maxBodySize: 512 * 1024, mapParams: false }));

@@ -20,9 +20,9 @@ export const CONTAINERS = {
 
 export type ContainerName = keyof typeof CONTAINERS;
 
-/** Cosmos TTL (seconds) for containers whose records expire; -1 = on, per-item ttl decides. */
-export const CONTAINER_TTL: Partial<Record<ContainerName, number>> = {
-  queries: -1,
-  deliveries: -1,
-  notifications: -1,
-};
+/**
+ * Containers whose records expire. On a real Cosmos account their default TTL is set from the
+ * retention settings (seconds since last write); the embedded server ignores TTL, so the retention
+ * sweep (bot/retention) deletes the same records there.
+ */
+export const RETAINED_CONTAINERS = ['queries', 'deliveries', 'notifications'] as const satisfies readonly ContainerName[];

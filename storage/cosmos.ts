@@ -2,7 +2,7 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { CosmosClient, type Container, type Database } from '@azure/cosmos';
 import { createHttpsServer } from '@vercel/cosmosdb-server';
-import { CONTAINERS, CONTAINER_TTL, type ContainerName } from './containers';
+import { CONTAINERS, type ContainerName } from './containers';
 import { healthOf } from './health';
 
 /** The well-known emulator key; the embedded server accepts any key but the SDK needs base64. */
@@ -84,6 +84,8 @@ export interface ConnectOptions {
   databaseId: string;
   /** Only for the embedded loopback server, whose bundled certificate has expired. */
   insecureLoopbackTls?: boolean;
+  /** Default TTL in seconds per container (real Cosmos only; the embedded server ignores TTL). */
+  ttlSeconds?: Partial<Record<ContainerName, number>>;
 }
 
 /** One client for the whole process; creates the database and containers if they are missing. */
@@ -100,12 +102,13 @@ export async function connectStore(opts: ConnectOptions): Promise<Store> {
   const { database } = await client.databases.createIfNotExists({ id: opts.databaseId });
   const containers = {} as Record<ContainerName, Container>;
   for (const [name, path] of Object.entries(CONTAINERS) as [ContainerName, string][]) {
-    const ttl = opts.insecureLoopbackTls ? undefined : CONTAINER_TTL[name];
-    const { container } = await database.containers.createIfNotExists({
-      id: name,
-      partitionKey: { paths: [path] },
-      ...(ttl !== undefined ? { defaultTtl: ttl } : {}),
-    });
+    const ttl = opts.insecureLoopbackTls ? undefined : opts.ttlSeconds?.[name];
+    const definition = { id: name, partitionKey: { paths: [path] }, ...(ttl !== undefined ? { defaultTtl: ttl } : {}) };
+    const { container, resource } = await database.containers.createIfNotExists(definition);
+    // An existing container keeps its old TTL unless told; replace() is safe on real Cosmos (never called on the embedded server).
+    if (ttl !== undefined && resource && resource.defaultTtl !== ttl) {
+      await container.replace({ ...resource, defaultTtl: ttl });
+    }
     containers[name] = container;
   }
   return {

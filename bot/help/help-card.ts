@@ -12,6 +12,7 @@ const SECTION_TITLES: Record<FeatureName, string> = {
   briefings: '7-minute briefings',
   audits: 'Audit check-ins',
   members: 'People and roles',
+  system: 'System',
 };
 
 const ORDER: FeatureName[] = ['queries', 'actions', 'meetings', 'briefings', 'audits', 'members', 'help'];
