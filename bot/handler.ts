@@ -1,10 +1,12 @@
 import {
   ActivityTypes,
   ConversationState,
+  INVOKE_RESPONSE_KEY,
   TeamsActivityHandler,
   TurnContext,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type InvokeResponse,
   type Activity,
   type ChannelAccount,
   type StatePropertyAccessor,
@@ -102,7 +104,21 @@ export class PartnershipBot extends TeamsActivityHandler {
       }
       return;
     }
-    await super.run(ctx);
+    const isInvoke = ctx.activity.type === ActivityTypes.Invoke;
+    try {
+      await super.run(ctx);
+    } catch (e) {
+      if (!isInvoke) throw e;
+      // An invoke must always get an invoke response; without one the adapter answers 501.
+      const ref = randomUUID().slice(0, 8);
+      const err = e as Error;
+      this.services.log.error({ event: 'invoke-error', ref, err: { type: err?.name, message: err?.message } }, 'invoke failed');
+      await ctx.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: { statusCode: 200, type: MESSAGE_RESPONSE, value: err instanceof StorageUnavailableError ? STORAGE_APOLOGY(ref) : APOLOGY(ref) } } });
+      return;
+    }
+    if (isInvoke && !ctx.turnState.get(INVOKE_RESPONSE_KEY)) {
+      await ctx.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 400, body: { error: 'This bot does not handle that kind of request.' } } });
+    }
   }
 
   get registeredCommands(): readonly CommandDef[] {
@@ -249,6 +265,19 @@ export class PartnershipBot extends TeamsActivityHandler {
       await turn.reply({ card: result.card });
     }
     if (result.message) await turn.reply(result.message);
+  }
+
+  /**
+   * botbuilder answers invokes it has no handler for with 501. A request we do not handle is the
+   * caller's problem, not a server fault, so it gets 400 and the 5xx range stays meaningful for alerts.
+   */
+  protected override async onInvokeActivity(ctx: TurnContext): Promise<InvokeResponse> {
+    const response = await super.onInvokeActivity(ctx);
+    if (response?.status === 501) {
+      this.services.log.info({ event: 'unhandled-invoke', invoke: String(ctx.activity.name ?? '').slice(0, 60) }, 'invoke not handled');
+      return { status: 400, body: { error: 'This bot does not handle that kind of request.' } };
+    }
+    return response;
   }
 
   protected override async onAdaptiveCardInvoke(ctx: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
