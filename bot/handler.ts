@@ -147,7 +147,7 @@ export class PartnershipBot extends TeamsActivityHandler {
     const id = memberIdOf(a.from);
     if (!id || !a.from?.id) return undefined;
     const conversation = this.conversationInfo(ctx);
-    const member = await this.services.members.ensure({
+    const { doc: member, personalChanged } = await this.services.members.ensureTracked({
       id,
       userId: a.from.id,
       name: a.from.name ?? '',
@@ -155,7 +155,7 @@ export class PartnershipBot extends TeamsActivityHandler {
       ref: conversation.ref,
       personal: conversation.kind === 'personal',
     });
-    if (conversation.kind === 'personal') {
+    if (conversation.kind === 'personal' && personalChanged) {
       // Remember the 1:1 chat as a conversation too, so "everyone who has the bot" can be listed.
       await this.services.members.saveConversation({ kind: 'personal', ref: conversation.ref, installed: true }).catch(() => undefined);
     }

@@ -36,6 +36,11 @@ export class MembersRepository {
    * Configured business-unit admins get their role on first sight, so a new install has someone who can grant roles.
    */
   async ensure(seen: SeenMember): Promise<Stored<Member>> {
+    return (await this.ensureTracked(seen)).doc;
+  }
+
+  /** As ensure(), also saying whether the member's 1:1 conversation is new to us (so callers write it once). */
+  async ensureTracked(seen: SeenMember): Promise<{ doc: Stored<Member>; personalChanged: boolean }> {
     const at = this.now().toISOString();
     const existing = await this.get(seen.id);
     const bootstrapRoles: Role[] = this.admins.includes(seen.id) ? ['businessUnit'] : [];
@@ -55,10 +60,11 @@ export class MembersRepository {
         createdAt: at,
         updatedAt: at,
       });
-      if (created.doc) return created.doc;
+      if (created.doc) return { doc: created.doc, personalChanged: seen.personal };
     }
+    let personalChanged = false;
     const { doc } = await this.members.mutate(seen.id, this.partnershipId, (m) => {
-      const personalChanged = seen.personal && m.personal?.conversation.id !== seen.ref.conversation.id;
+      personalChanged = seen.personal && m.personal?.conversation.id !== seen.ref.conversation.id;
       const needsRole = bootstrapRoles.some((r) => !m.roles.includes(r));
       const nameChanged = seen.name && m.name !== seen.name;
       const lacksSeen = !seen.personal && !m.seenIn;
@@ -75,7 +81,7 @@ export class MembersRepository {
         updatedAt: at,
       };
     });
-    return doc;
+    return { doc, personalChanged };
   }
 
   async setRoles(id: string, change: (roles: Role[]) => Role[], agency?: string) {
