@@ -192,15 +192,17 @@ export class PartnershipBot extends TeamsActivityHandler {
       await this.conversationState.saveChanges(ctx);
       return;
     }
-    const dc = await this.dialogs.createContext(ctx);
     const text = turn.text;
-    if (dc.activeDialog && /^(cancel|stop|quit|exit)$/i.test(text)) {
-      await dc.cancelAllDialogs();
-      await ctx.sendActivity('Stopped. Nothing more was saved. Type **help** to see what I can do.');
+    const stopWords = /^(cancel|stop|quit|exit)$/i.test(text);
+    const match = text && !stopWords ? matchCommand(this.commands, text, turn.conversation) : undefined;
+    if (match) {
+      // A command wins over an active dialog, which stays where it was; no dialog state is read.
+      await this.runCommand(turn, match.command, match.args);
     } else {
-      const match = text ? matchCommand(this.commands, text, turn.conversation) : undefined;
-      if (match) {
-        await this.runCommand(turn, match.command, match.args);
+      const dc = await this.dialogs.createContext(ctx);
+      if (dc.activeDialog && stopWords) {
+        await dc.cancelAllDialogs();
+        await ctx.sendActivity('Stopped. Nothing more was saved. Type **help** to see what I can do.');
       } else if (dc.activeDialog) {
         await dc.continueDialog();
       } else if (text) {

@@ -5,7 +5,7 @@ import type { Activity } from 'botbuilder';
 import type { Config } from './config';
 import { createLogger, type Logger } from './logger';
 import { loadContentPack, DEFAULT_PACK_DIR, type ContentPack } from '../content/load';
-import { connectStore, startEmbeddedCosmos, type EmbeddedCosmos, type Store } from '../storage/cosmos';
+import { connectStore, startEmbeddedCosmosThread, type EmbeddedCosmos, type Store } from '../storage/cosmos';
 import { MembersRepository } from '../storage/members/repository';
 import { AuditLog, Leases, Notifications, SettingsRepository } from '../storage/system/repository';
 import { createAdapter } from './adapter';
@@ -53,7 +53,7 @@ export async function startApp(opts: AppOptions): Promise<App> {
   let embedded = opts.embedded;
   let ownEmbedded: EmbeddedCosmos | undefined;
   if (config.embeddedStorage && !embedded) {
-    embedded = ownEmbedded = await startEmbeddedCosmos();
+    embedded = ownEmbedded = await startEmbeddedCosmosThread();
     log.warn({ event: 'embedded-storage', endpoint: embedded.endpoint }, 'COSMOS_ENDPOINT is not set: using the embedded in-memory Cosmos server; data is lost when the bot stops');
   }
   const store: Store = await connectStore(

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { loadConfig, type Config } from '../../bot/config';
 import { startApp, type App } from '../../bot/server';
 import { createLogger } from '../../bot/logger';
-import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../storage/cosmos';
+import { startEmbeddedCosmos, startEmbeddedCosmosThread, type EmbeddedCosmos } from '../../storage/cosmos';
 import type { Clock } from '../../bot/app-api';
 import type { Role } from '../../content/schema/partnership';
 import { FakeConnector } from './fake-connector';
@@ -82,6 +82,8 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** Reuse an embedded server (several bot instances on one store). */
   embedded?: EmbeddedCosmos;
+  /** Run the embedded server on a worker thread (benchmarks), instead of in this thread. */
+  embeddedThread?: boolean;
   connector?: FakeConnector;
   databaseId?: string;
   clock?: Clock;
@@ -94,7 +96,7 @@ export interface StartOptions {
  * embedded Cosmos server, with a fake connector as every activity's serviceUrl.
  */
 export async function startTestBot(opts: StartOptions = {}): Promise<TestBot> {
-  const embedded = opts.embedded ?? (await startEmbeddedCosmos());
+  const embedded = opts.embedded ?? (opts.embeddedThread ? await startEmbeddedCosmosThread() : await startEmbeddedCosmos());
   const connector = opts.connector ?? (await new FakeConnector().start());
   const config = loadConfig({
     PORT: '0',
