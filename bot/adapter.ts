@@ -42,22 +42,24 @@ export class FailClosedAuthentication extends ConfigurationBotFrameworkAuthentic
   }
 }
 
+/** The Bot Framework credentials section, empty in local anonymous mode. */
+export function botAuthConfig(config: Config): ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[0] {
+  return config.anonymous
+    ? {}
+    : {
+        MicrosoftAppId: config.MicrosoftAppId,
+        MicrosoftAppPassword: config.MicrosoftAppPassword,
+        MicrosoftAppType: config.MicrosoftAppType,
+        MicrosoftAppTenantId: config.MicrosoftAppTenantId,
+      };
+}
+
 /**
  * CloudAdapter with Bot Framework JWT validation whenever an app id is configured. With no app id the
  * adapter accepts unauthenticated requests, which config.ts only allows on a loopback address.
  */
 export function createAdapter(config: Config, log: Logger): CloudAdapter {
-  const auth = new FailClosedAuthentication(
-    config.anonymous
-      ? {}
-      : {
-          MicrosoftAppId: config.MicrosoftAppId,
-          MicrosoftAppPassword: config.MicrosoftAppPassword,
-          MicrosoftAppType: config.MicrosoftAppType,
-          MicrosoftAppTenantId: config.MicrosoftAppTenantId,
-        },
-    log,
-  );
+  const auth = new FailClosedAuthentication(botAuthConfig(config), log);
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (ctx: TurnContext, error: unknown) => {
     const ref = randomUUID().slice(0, 8);

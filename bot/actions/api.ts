@@ -7,7 +7,7 @@ import type { Services } from '../app-api';
 import { trackerFor, TrackerInputError } from './tracker';
 import { byUrgency } from './list-card';
 import { isClosedStatus, isOverdue, ragFor } from './rag';
-import { mapLimit } from './map-limit';
+import { mapLimit } from '../util/map-limit';
 import { childIdentifyingMessage } from './free-text';
 import type { Labels } from './labels';
 

@@ -13,7 +13,7 @@ import { deterministicId } from '../../storage/ids';
 import { inWorkingHours, londonDate } from '../time/working-days';
 import { dateLabel } from './calendar';
 import { ACTIONS_TUNING, DIGEST_PREF } from './consts';
-import { mapLimit } from './map-limit';
+import { mapLimit } from '../util/map-limit';
 import { describeNudge, digestDueToday, escalationDue, nudgeDueToday, type ScheduledNudge } from './nudge-schedule';
 import { isDoneForOwner } from './rag';
 import { listCard, byUrgency } from './list-card';

@@ -1,6 +1,7 @@
 import { ConfigurationBotFrameworkAuthentication, type Activity, type ConversationParameters } from 'botbuilder';
 import { AuthenticationConstants, ClaimsIdentity, type ConnectorClient } from 'botframework-connector';
 import type { Config } from '../config';
+import { botAuthConfig } from '../adapter';
 import type { OutMessage } from '../app-api';
 import type { ConversationRef } from '../../storage/members/schema';
 import { classifySendError, type SendResult } from '../proactive';
@@ -30,16 +31,7 @@ export class ConnectorSender implements BroadcastSender {
   private readonly auth: ConfigurationBotFrameworkAuthentication;
 
   constructor(private readonly config: Config) {
-    this.auth = new ConfigurationBotFrameworkAuthentication(
-      config.anonymous
-        ? {}
-        : {
-            MicrosoftAppId: config.MicrosoftAppId,
-            MicrosoftAppPassword: config.MicrosoftAppPassword,
-            MicrosoftAppType: config.MicrosoftAppType,
-            MicrosoftAppTenantId: config.MicrosoftAppTenantId,
-          },
-    );
+    this.auth = new ConfigurationBotFrameworkAuthentication(botAuthConfig(config));
   }
 
   private client(serviceUrl: string): Promise<ConnectorClient> {
