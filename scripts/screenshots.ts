@@ -1,0 +1,55 @@
+/**
+ * Saves screenshots of the main cards as the Microsoft 365 Agents Playground renders them (its
+ * Teams-style web client), into docs/screenshots/. Not part of CI: it needs Debian's chromium
+ * (`apt-get install chromium`). Run with `npx tsx scripts/screenshots.ts`.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { PlaygroundSession } from '../test/e2e/playground';
+
+const OUT = join(__dirname, '..', 'docs', 'screenshots');
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+const SHOTS: { file: string; say: string }[] = [
+  { file: 'help.png', say: 'help' },
+  { file: 'queries-escalation-route.png', say: 'what is the escalation route?' },
+  { file: 'actions-my-actions.png', say: 'my actions' },
+  { file: 'actions-tracker.png', say: 'tracker' },
+  { file: 'briefings-library.png', say: 'briefings' },
+  { file: 'meetings-upcoming.png', say: 'meetings' },
+  { file: 'audits-rounds.png', say: 'audit rounds' },
+];
+
+async function shoot(page: Page, session: PlaygroundSession, shot: { file: string; say: string }) {
+  await session.say(shot.say);
+  await page.waitForTimeout(2500);
+  // Scroll the newest message into view so the card is what the picture shows.
+  await page.evaluate(() => {
+    const all = document.querySelectorAll('.ac-adaptiveCard');
+    all[all.length - 1]?.scrollIntoView({ block: 'start' });
+  });
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: join(OUT, shot.file) });
+  console.log(`saved docs/screenshots/${shot.file}`);
+}
+
+async function main() {
+  mkdirSync(OUT, { recursive: true });
+  const session = await new PlaygroundSession().start();
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: FLAGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    await page.goto(session.base, { waitUntil: 'networkidle' });
+    await page.waitForTimeout(2000);
+    for (const shot of SHOTS) await shoot(page, session, shot);
+  } finally {
+    await browser.close();
+    await session.stop();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
