@@ -10,4 +10,5 @@ module.exports = {
     '^strip-bom$': '<rootDir>/test/support/strip-bom.cjs',
   },
   testTimeout: 60000,
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 };
