@@ -106,7 +106,15 @@ export async function startTestBot(opts: StartOptions = {}): Promise<TestBot> {
     SCHEDULER_ENABLED: 'false',
     ...opts.env,
   });
-  const app = await startApp({ config: { ...config, embeddedStorage: true }, embedded, clock: opts.clock, scheduler: false, instanceId: opts.instanceId, log: opts.log ?? createLogger(config.LOG_LEVEL) });
+  let app: App;
+  try {
+    app = await startApp({ config: { ...config, embeddedStorage: true }, embedded, clock: opts.clock, scheduler: false, instanceId: opts.instanceId, log: opts.log ?? createLogger(config.LOG_LEVEL) });
+  } catch (e) {
+    // Leave nothing listening, or jest waits for it for ever.
+    if (!opts.connector) await connector.close();
+    if (!opts.embedded) await embedded.close();
+    throw e;
+  }
 
   const activity = (user: TestUser, fields: object, o: ActivityOptions = {}) => {
     const conversationType = o.conversationType ?? 'personal';
