@@ -43,11 +43,11 @@ it.each((cases as Case[]).map((c) => [c.name, c] as const))('%s', async (_name, 
   const client = new DialogTestClient('msteams', new CheckInDialog(() => new CheckIns(bot.app.services)), options, [], new ConversationState(new MemoryStorage()));
   const replies: string[] = [];
   let reply = await client.sendActivity('start');
-  replies.push(reply.text);
+  replies.push(reply.text ?? '');
   for (const text of c.turns) {
     reply = await client.sendActivity(text);
     replies.push(reply?.text ?? '');
-    for (let r = client.getNextReply(); r; r = client.getNextReply()) replies.push(r.text);
+    for (let r = client.getNextReply(); r; r = client.getNextReply()) replies.push(r.text ?? "");
   }
   if (c.expectLast) expect(replies[replies.length - 1]).toMatch(new RegExp(c.expectLast));
   for (const e of c.expectReplies ?? []) expect(replies.join('\n')).toMatch(new RegExp(e));
