@@ -74,8 +74,12 @@ it('RSVPs to an agenda', async () => {
   expect(rsvp).toBeDefined();
 });
 
-it('completes an audit check-in', async () => {
-  if (!s.app.bot.registeredVerbs.some((v) => v.verb.startsWith('audits.'))) return console.warn('audits feature not registered yet: journey skipped');
+it('completes an audit check-in on the quick card', async () => {
   const m = await s.say('audit rounds');
-  expect(cardText(cardOf(m)) || m.message.text).toBeTruthy();
+  const quick = action(cardOf(m), 'audits.quick.open');
+  const opened = await s.invoke(m.message.messageId, 'audits.quick.open', quick.data);
+  expect(cardText(opened.value)).toMatch(/Quick check-in: MACA-DEMO/);
+  const answers = Object.fromEntries(['voice', 'chronology', 'tool', 'oversight', 'sharing', 'plan'].map((q) => [`q_${q}`, 'yes']));
+  const done = await s.invoke(m.message.messageId, 'audits.quick.submit', { ...quick.data, reference: 'MACA-2026-201', ...answers, grade: 'good', strengths: 'Clear plan', improvements: 'none', proposedActions: '' });
+  expect(cardText(done.value)).toMatch(/1 submitted/);
 });
