@@ -1,7 +1,14 @@
 import type { Feature, Services } from '../app-api';
+import { createMeetingCommands } from './commands';
+import { createMeetingVerbs } from './verbs';
+import { createReminderSweep } from './reminders';
 
 /** The meetings feature: registered commands, card verbs, dialogs and sweeps. */
 export function createMeetingsFeature(services: Services): Feature {
-  void services;
-  return { name: 'meetings' };
+  return {
+    name: 'meetings',
+    commands: createMeetingCommands(services),
+    verbs: createMeetingVerbs(services),
+    sweeps: [createReminderSweep()],
+  };
 }

@@ -1,0 +1,165 @@
+import type { CommandDef, Services, Turn } from '../app-api';
+import type { Member } from '../../storage/members/schema';
+import type { Stored } from '../../storage/repository';
+import { expandCard } from '../../cards/expand';
+import { formatDateTime, londonDate } from '../time/working-days';
+import { DateTime } from 'luxon';
+import { agencyName, findSeries, groupList } from './groups';
+import { meetingForm } from './forms';
+import { meetingsStore } from './store';
+import { attendanceCard, attendanceCsv, attendanceFigures, partnershipYear } from './attendance-view';
+import { MAX_LIST, UPCOMING_LIST_DAYS } from './consts';
+
+async function resolvePerson(turn: Turn, who: string): Promise<Stored<Member> | string> {
+  const members = turn.services.members;
+  if (turn.mentions.length === 1) return (await members.get(turn.mentions[0].id)) ?? `I have not met ${turn.mentions[0].name} yet: ask them to say hello to me first.`;
+  const cleaned = who.replace(/^@/, '').trim();
+  const found = await members.findByName(cleaned);
+  const exact = found.filter((m) => m.name.toLowerCase() === cleaned.toLowerCase());
+  if (exact.length === 1 || found.length === 1) return exact[0] ?? found[0];
+  if (found.length === 0) return `I could not find anyone called "${cleaned}". They need to have said hello to me first.`;
+  return `More than one person matches "${cleaned}": ${found.slice(0, 5).map((m) => m.name).join(', ')}. Please @mention them instead.`;
+}
+
+const unknownGroup = (services: Services, text: string) => `I do not know the group "${text}". Groups: ${groupList(services.content)}.`;
+
+/** Upcoming meetings: all of them for the business unit, else the caller's groups. */
+async function listCard(turn: Turn) {
+  const services = turn.services;
+  const store = meetingsStore(services);
+  const now = services.clock.now();
+  const manage = turn.member.roles.includes('businessUnit');
+  const until = DateTime.fromJSDate(now).plus({ days: UPCOMING_LIST_DAYS }).toUTC().toISO()!;
+  const groups = await store.allGroups();
+  const mine = new Set(groups.filter((g) => g.memberIds.includes(turn.member.id)).map((g) => g.seriesId));
+  const meetings = (await store.between(now.toISOString(), until)).filter((m) => m.status !== 'cancelled' && (manage || (m.status !== 'draft' && mine.has(m.seriesId)))).slice(0, MAX_LIST);
+  const state = (id: string, m: (typeof meetings)[number]) => {
+    if (m.status === 'draft') return 'Draft';
+    const r = m.rsvps[id];
+    return !mine.has(m.seriesId) ? 'Published' : r ? { attending: 'Attending', deputy: 'Deputy', apologies: 'Apologies' }[r.response] : 'No reply yet';
+  };
+  return expandCard('meetings', 'list', {
+    heading: 'Upcoming meetings',
+    empty: manage ? 'No meetings are scheduled. Use New meeting to add one.' : 'No meetings are scheduled for your groups.',
+    meetings: meetings.map((m) => ({ id: m.id, title: m.title, when: formatDateTime(m.startsAt), state: state(turn.member.id, m) })),
+    buttons: [
+      ...meetings.slice(0, 4).map((m) => ({ title: `Open: ${m.title.slice(0, 40)}`, verb: 'meetings.show', meetingId: m.id })),
+      ...(manage ? [{ title: 'New meeting', verb: 'meetings.new.open', meetingId: '' }] : []),
+    ],
+  });
+}
+
+export function createMeetingCommands(services: Services): CommandDef[] {
+  const store = meetingsStore(services);
+  return [
+    {
+      feature: 'meetings',
+      name: 'meetings',
+      usage: 'meetings',
+      description: 'Upcoming governance meetings, with their agendas and your replies.',
+      patterns: [/^(meetings|my meetings|upcoming meetings|agendas?)$/i],
+      run: async (turn) => void (await turn.reply({ card: await listCard(turn) })),
+    },
+    {
+      feature: 'meetings',
+      name: 'new meeting',
+      usage: 'new meeting [for <group>]',
+      description: 'Set up a meeting: date, place, chair (from the rota) and agenda.',
+      roles: ['businessUnit'],
+      patterns: [/^(?:new|add|create) meeting(?: (?:for|of) (?<group>.+))?$/i],
+      run: async (turn, args) => {
+        const series = args.group ? findSeries(services.content, args.group) : undefined;
+        if (args.group && !series) return void (await turn.reply(unknownGroup(services, args.group)));
+        await turn.reply({ card: meetingForm(services, { seriesId: series?.id }) });
+      },
+    },
+    {
+      feature: 'meetings',
+      name: 'add to group',
+      usage: 'add <person> to group <group>',
+      description: 'Add someone to a group, so they get its agendas and can reply.',
+      roles: ['businessUnit'],
+      patterns: [/^add (?<who>.+?) to (?:the )?group (?<group>.+)$/i],
+      run: async (turn, args) => {
+        const series = findSeries(services.content, args.group);
+        if (!series) return void (await turn.reply(unknownGroup(services, args.group)));
+        const person = await resolvePerson(turn, args.who);
+        if (typeof person === 'string') return void (await turn.reply(person));
+        const before = await store.getGroup(series.id);
+        const g = await store.changeGroup(series.id, (x) => ({ ...x, memberIds: [...new Set([...x.memberIds, person.id])] }));
+        await services.audit.record({ actorId: turn.member.id, feature: 'meetings', action: 'add-member', entityType: 'meeting-group', entityId: g.id, beforeEtag: before?._etag, afterEtag: g._etag, detail: { memberId: person.id } });
+        const partner = services.content.partnership.agencies.find((a) => a.id === person.agency)?.statutoryPartner;
+        const note = !person.agency ? ' Their agency is not set, so they do not count towards quorum yet: use **set agency**.' : partner ? '' : ` ${agencyName(services.content, person.agency)} is not a statutory partner, so they do not count towards quorum.`;
+        await turn.reply(`${person.name} is now in the ${series.name} (${g.memberIds.length} members).${note}`);
+      },
+    },
+    {
+      feature: 'meetings',
+      name: 'remove from group',
+      usage: 'remove <person> from group <group>',
+      description: 'Take someone out of a group.',
+      roles: ['businessUnit'],
+      patterns: [/^remove (?<who>.+?) from (?:the )?group (?<group>.+)$/i],
+      run: async (turn, args) => {
+        const series = findSeries(services.content, args.group);
+        if (!series) return void (await turn.reply(unknownGroup(services, args.group)));
+        const person = await resolvePerson(turn, args.who);
+        if (typeof person === 'string') return void (await turn.reply(person));
+        const before = await store.getGroup(series.id);
+        if (!before?.memberIds.includes(person.id)) return void (await turn.reply(`${person.name} is not in the ${series.name}. Nothing was changed.`));
+        const g = await store.changeGroup(series.id, (x) => ({ ...x, memberIds: x.memberIds.filter((id) => id !== person.id) }));
+        await services.audit.record({ actorId: turn.member.id, feature: 'meetings', action: 'remove-member', entityType: 'meeting-group', entityId: g.id, beforeEtag: before._etag, afterEtag: g._etag, detail: { memberId: person.id } });
+        await turn.reply(`${person.name} is no longer in the ${series.name}.`);
+      },
+    },
+    {
+      feature: 'meetings',
+      name: 'group members',
+      usage: 'group <group>',
+      description: 'Who is in a group, with agencies.',
+      patterns: [/^(?:group|members of(?: group)?) (?<group>.+)$/i],
+      run: async (turn, args) => {
+        const series = findSeries(services.content, args.group);
+        if (!series) return void (await turn.reply(unknownGroup(services, args.group)));
+        const g = await store.getGroup(series.id);
+        const people = (await Promise.all((g?.memberIds ?? []).map((id) => services.members.get(id)))).filter((m): m is Stored<Member> => !!m);
+        const lines = people.map((m) => `- ${m.name}: ${agencyName(services.content, m.agency)}`);
+        await turn.reply(`**${series.name}**: ${people.length} member${people.length === 1 ? '' : 's'}${g?.channel ? ', agendas go to its channel' : ', agendas go to each member 1:1'}.\n\n${lines.join('\n')}`);
+      },
+    },
+    {
+      feature: 'meetings',
+      name: 'group channel',
+      usage: 'use this channel for <group>',
+      description: "Post a group's agendas and summaries in this channel.",
+      roles: ['businessUnit'],
+      scopes: ['channel', 'groupChat'],
+      patterns: [/^use this (?:channel|chat) for (?:the )?(?<group>.+)$/i],
+      run: async (turn, args) => {
+        const series = findSeries(services.content, args.group);
+        if (!series) return void (await turn.reply(unknownGroup(services, args.group)));
+        const before = await store.getGroup(series.id);
+        const g = await store.changeGroup(series.id, (x) => ({ ...x, channel: turn.conversation.ref }));
+        await services.audit.record({ actorId: turn.member.id, feature: 'meetings', action: 'set-channel', entityType: 'meeting-group', entityId: g.id, beforeEtag: before?._etag, afterEtag: g._etag });
+        await turn.reply(`Done: agendas and summaries for the ${series.name} will be posted here.`);
+      },
+    },
+    {
+      feature: 'meetings',
+      name: 'attendance',
+      usage: 'attendance [csv] [<group>] [from <date> to <date>]',
+      description: 'Meetings held against plan, and attendance by agency, for the partnership year or a period.',
+      roles: ['businessUnit', 'chair'],
+      patterns: [/^attendance(?<csv> csv)?(?: (?!from )(?<group>.+?))?(?: from (?<from>\d{4}-\d{2}-\d{2}) to (?<to>\d{4}-\d{2}-\d{2}))?$/i],
+      run: async (turn, args) => {
+        const series = args.group ? findSeries(services.content, args.group) : undefined;
+        if (args.group && !series) return void (await turn.reply(unknownGroup(services, args.group)));
+        const period = args.from && args.to ? { from: args.from, to: args.to } : partnershipYear(londonDate(services.clock.now()));
+        if (period.to < period.from) return void (await turn.reply('The period ends before it starts. Try: attendance partnership-board from 2025-04-01 to 2026-03-31'));
+        const figures = await attendanceFigures(services, series ? [series] : services.content.partnership.meetingSeries, period);
+        if (args.csv) return void (await turn.reply(`Attendance CSV, ${period.from} to ${period.to} (copy into a .csv file):\n\n\`\`\`\n${attendanceCsv(services, figures, period)}\`\`\``));
+        await turn.reply({ card: attendanceCard(services, figures, period, series) });
+      },
+    },
+  ];
+}

@@ -1,0 +1,194 @@
+import type { AdaptiveCard, Services } from '../app-api';
+import type { Member } from '../../storage/members/schema';
+import type { Meeting } from '../../storage/meetings/schema';
+import { expandCard } from '../../cards/expand';
+import { formatDate, londonDate, ZONE } from '../time/working-days';
+import { DateTime } from 'luxon';
+import { agencyName, seriesById } from './groups';
+import { chairFor } from './chair-rota';
+
+export interface FormField {
+  id: string;
+  kind: 'text' | 'multiline' | 'url' | 'date' | 'time' | 'choice' | 'toggle';
+  label: string;
+  value: string;
+  placeholder: string;
+  required: boolean;
+  errorMessage: string;
+  maxLength: number;
+  min: string;
+  choices: { title: string; value: string }[];
+}
+
+type Values = Record<string, unknown>;
+
+/** Every binding gets a value (unbound `${...}` would stay in the card); what the user typed wins. */
+function field(f: Pick<FormField, 'id' | 'kind' | 'label'> & Partial<FormField>, values: Values): FormField {
+  const typed = values[f.id];
+  return {
+    value: '',
+    placeholder: '',
+    required: false,
+    errorMessage: `Please check ${f.label.toLowerCase()}.`,
+    maxLength: f.kind === 'multiline' ? 4000 : f.kind === 'url' ? 1000 : 200,
+    min: '',
+    choices: [],
+    ...f,
+    ...(typeof typed === 'string' ? { value: typed } : {}),
+  };
+}
+
+export interface FormBanner {
+  text: string;
+  tone: 'good' | 'attention';
+}
+
+function form(o: { heading: string; intro: string; banner?: FormBanner; fields: FormField[]; verb: string; submitTitle: string; meetingId?: string; etag?: string }): AdaptiveCard {
+  return expandCard('meetings', 'form', {
+    heading: o.heading,
+    intro: o.intro,
+    banner: o.banner?.text ?? '',
+    bannerStyle: o.banner?.tone ?? 'attention',
+    fields: o.fields,
+    verb: o.verb,
+    submitTitle: o.submitTitle,
+    meetingId: o.meetingId ?? '',
+    etag: o.etag ?? '',
+  });
+}
+
+export const FIELD_LABELS: Record<string, string> = {
+  seriesId: 'Group',
+  title: 'Title',
+  meetingDate: 'Date',
+  meetingTime: 'Start time',
+  lengthMinutes: 'Length in minutes',
+  place: 'Place',
+  link: 'Teams link',
+  chairName: 'Chair',
+  chairAgency: "Chair's agency",
+  papersDeadline: 'Papers deadline',
+  quick: 'Agenda items (quick format)',
+  presenter: 'Presenter',
+  agency: 'Agency',
+  minutes: 'Minutes allotted',
+  kind: 'Type',
+  paperUrl: 'Paper link',
+  decisions: 'Decisions',
+  actions: 'New actions',
+  deputyName: "Deputy's name",
+  deputyAgency: "Deputy's agency",
+};
+
+/** "Date: is required" style messages from a zod error, naming the field as the form labels it. */
+export function friendlyInvalid(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
+  const issue = error.issues[0];
+  const key = String(issue?.path[0] ?? '');
+  return `${FIELD_LABELS[key] ?? (key || 'The form')}: ${issue?.message ?? 'is not valid'}`;
+}
+
+const agencyChoices = (services: Services) => services.content.partnership.agencies.map((a) => ({ title: a.shortName ?? a.name, value: a.id }));
+
+export function meetingFormValues(m: Meeting): Values {
+  const local = DateTime.fromISO(m.startsAt).setZone(ZONE);
+  return {
+    seriesId: m.seriesId,
+    title: m.title,
+    meetingDate: local.toISODate(),
+    meetingTime: local.toFormat('HH:mm'),
+    lengthMinutes: String(m.lengthMinutes),
+    place: m.place,
+    link: m.link,
+    chairName: m.chairName,
+    chairAgency: m.chairAgency,
+    papersDeadline: m.papersDeadline,
+  };
+}
+
+/** New or edit meeting form. On a new meeting the chair is left to the rota unless filled in. */
+export function meetingForm(services: Services, o: { seriesId?: string; meeting?: Meeting & { _etag?: string }; values?: Values; banner?: FormBanner }): AdaptiveCard {
+  const content = services.content;
+  const today = londonDate(services.clock.now());
+  const seriesId = (o.values?.seriesId as string) || o.meeting?.seriesId || o.seriesId || '';
+  const series = seriesById(content, seriesId);
+  const values: Values = { ...(o.meeting ? meetingFormValues(o.meeting) : {}), ...(series && !o.meeting ? { title: series.name, lengthMinutes: String(series.defaultLengthMinutes) } : {}), ...o.values };
+  const rota = series ? chairFor(series.chair, today) : undefined;
+  const chairHint = rota?.agency ? `Leave the chair blank to use the rota: ${agencyName(content, rota.agency)} is in the chair now (${rota.reason}).` : 'Leave the chair blank if not yet known.';
+  const fields = [
+    ...(o.meeting
+      ? []
+      : [field({ id: 'seriesId', kind: 'choice', label: 'Group', required: true, choices: content.partnership.meetingSeries.map((s) => ({ title: s.name, value: s.id })), errorMessage: 'Please choose the group.' }, values)]),
+    field({ id: 'title', kind: 'text', label: 'Title', required: true, errorMessage: 'Please give the meeting a title.' }, values),
+    field({ id: 'meetingDate', kind: 'date', label: 'Date', required: true, min: today, errorMessage: 'Please choose a date that is not in the past.' }, values),
+    field({ id: 'meetingTime', kind: 'time', label: 'Start time (UK time)', required: true, errorMessage: 'Please choose a start time.' }, { meetingTime: '10:00', ...values }),
+    field({ id: 'lengthMinutes', kind: 'text', label: 'Length in minutes', required: true, maxLength: 3, errorMessage: 'Please give the length in minutes.' }, { lengthMinutes: '120', ...values }),
+    field({ id: 'place', kind: 'text', label: 'Place', placeholder: 'Room and building, or leave blank for Teams only', maxLength: 300 }, values),
+    field({ id: 'link', kind: 'url', label: 'Teams link', placeholder: 'https://teams.microsoft.com/...' }, values),
+    field({ id: 'chairName', kind: 'text', label: 'Chair', placeholder: chairHint, maxLength: 120 }, values),
+    field({ id: 'chairAgency', kind: 'choice', label: "Chair's agency", choices: [{ title: 'From the rota', value: 'rota' }, ...agencyChoices(services)] }, values),
+    field({ id: 'papersDeadline', kind: 'date', label: `Papers deadline (blank: ${content.meetings.papersDeadlineWorkingDays} working days before)`, min: today }, values),
+    ...(o.meeting
+      ? []
+      : [field({ id: 'quick', kind: 'multiline', label: 'Agenda items (quick format, optional)', placeholder: 'One per line: title | presenter | agency | minutes | type | paper link' }, values)]),
+  ];
+  return form({
+    heading: o.meeting ? `Edit: ${o.meeting.title}` : 'New meeting',
+    intro: o.meeting ? 'Change the details, then publish again to update the posted agenda.' : `${chairHint} Items can also be added one at a time after saving.`,
+    banner: o.banner,
+    fields,
+    verb: o.meeting ? 'meetings.edit' : 'meetings.new',
+    submitTitle: o.meeting ? 'Save changes' : 'Save draft',
+    meetingId: o.meeting?.id,
+    etag: o.meeting?._etag,
+  });
+}
+
+export function itemForm(services: Services, meeting: Meeting & { _etag: string }, o: { values?: Values; banner?: FormBanner } = {}): AdaptiveCard {
+  const v = { minutes: '15', kind: 'information', ...o.values };
+  return form({
+    heading: 'Add an agenda item',
+    intro: `${meeting.title}, ${formatDate(londonDate(new Date(meeting.startsAt)))}. Items run in the order they are added. Types: ${services.content.meetings.itemTypes.map((t) => `${t.label.toLowerCase()} (${t.hint.toLowerCase().replace(/\.$/, '')})`).join('; ')}.`,
+    banner: o.banner,
+    fields: [
+      field({ id: 'title', kind: 'text', label: 'Title', required: true, errorMessage: 'Please give the item a title.' }, v),
+      field({ id: 'presenter', kind: 'text', label: 'Presenter', placeholder: 'Name of the person presenting', maxLength: 120 }, v),
+      field({ id: 'agency', kind: 'choice', label: 'Agency', choices: [{ title: 'None', value: 'none' }, ...agencyChoices(services)] }, v),
+      field({ id: 'minutes', kind: 'text', label: 'Minutes allotted', required: true, maxLength: 3, errorMessage: 'Please give the minutes allotted.' }, v),
+      field({ id: 'kind', kind: 'choice', label: 'Type', required: true, choices: services.content.meetings.itemTypes.map((t) => ({ title: t.label, value: t.id })), errorMessage: 'Please choose the type.' }, v),
+      field({ id: 'paperUrl', kind: 'url', label: 'Paper link', placeholder: 'https://' }, v),
+    ],
+    verb: 'meetings.item.add',
+    submitTitle: 'Add item',
+    meetingId: meeting.id,
+    etag: meeting._etag,
+  });
+}
+
+/** Attendance pre-filled from the RSVPs: attending, or a named deputy, counts as present. */
+export function recordForm(services: Services, meeting: Meeting & { _etag: string }, members: readonly Member[], o: { values?: Values; banner?: FormBanner } = {}): AdaptiveCard {
+  const prefill: Values = {};
+  for (const m of members) {
+    const r = meeting.rsvps[m.id];
+    prefill[`present-${m.id}`] = r && (r.response === 'attending' || (r.response === 'deputy' && r.deputyName)) ? 'true' : 'false';
+  }
+  const v = { ...prefill, ...o.values };
+  const toggles = members.map((m) => {
+    const r = meeting.rsvps[m.id];
+    const deputy = r?.response === 'deputy' && r.deputyName ? `, deputy: ${r.deputyName}${r.deputyAgency ? ` (${agencyName(services.content, r.deputyAgency)})` : ''}` : '';
+    return field({ id: `present-${m.id}`, kind: 'toggle', label: `${m.name} (${agencyName(services.content, m.agency)})`, placeholder: `Present${deputy}` }, v);
+  });
+  return form({
+    heading: `Record: ${meeting.title}`,
+    intro: 'Attendance is filled in from the replies; correct it if needed. New actions go to the tracker with this meeting as their source, and a summary goes to the group.',
+    banner: o.banner,
+    fields: [
+      ...toggles,
+      field({ id: 'decisions', kind: 'multiline', label: 'Decisions (one per line)', placeholder: 'What the group agreed. No details that could identify a child or family.' }, v),
+      field({ id: 'actions', kind: 'multiline', label: 'New actions (one per line)', placeholder: 'title | owner name | due date (2026-03-31)' }, v),
+    ],
+    verb: 'meetings.record',
+    submitTitle: 'Save and send summary',
+    meetingId: meeting.id,
+    etag: meeting._etag,
+  });
+}
