@@ -6,23 +6,33 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { PlaygroundSession } from '../test/e2e/playground';
+import { PlaygroundSession, cardOf } from '../test/e2e/playground';
+import { cardActions } from '../test/support/harness';
 
 const OUT = join(__dirname, '..', 'docs', 'screenshots');
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
-const SHOTS: { file: string; say: string }[] = [
+const SHOTS: { file: string; say: string; press?: string }[] = [
   { file: 'help.png', say: 'help' },
   { file: 'queries-escalation-route.png', say: 'what is the escalation route?' },
   { file: 'actions-my-actions.png', say: 'my actions' },
   { file: 'actions-tracker.png', say: 'tracker' },
   { file: 'briefings-library.png', say: 'briefings' },
-  { file: 'meetings-upcoming.png', say: 'meetings' },
-  { file: 'audits-rounds.png', say: 'audit rounds' },
+  { file: 'meetings-agenda.png', say: 'meetings', press: 'meetings.show' },
+  { file: 'audits-quick-check-in.png', say: 'audit rounds', press: 'audits.quick.open' },
+  { file: 'briefings-briefing.png', say: 'briefings', press: 'briefings.open' },
 ];
 
-async function shoot(page: Page, session: PlaygroundSession, shot: { file: string; say: string }) {
-  await session.say(shot.say);
+async function shoot(page: Page, session: PlaygroundSession, shot: { file: string; say: string; press?: string }) {
+  const m = await session.say(shot.say);
+  if (shot.press) {
+    // Press the card's button in the page, as a person would; the Playground replaces the card.
+    const button = cardActions(cardOf(m)).find((a) => a.verb === shot.press);
+    if (button?.title) {
+      await page.waitForTimeout(1500);
+      await page.getByRole('button', { name: button.title, exact: true }).last().click();
+    }
+  }
   await page.waitForTimeout(2500);
   // Scroll the newest message into view so the card is what the picture shows.
   await page.evaluate(() => {
