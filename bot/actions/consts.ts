@@ -2,6 +2,8 @@
 export const ACTIONS_TUNING = {
   /** Seconds between nudge sweeps (each instance tries; the lease lets one run). */
   sweepEverySeconds: 300,
+  /** A claim still pending after this long belongs to a sweep that died mid-send; it is released and sent again. */
+  stalePendingMinutes: 10,
   /** Parallel point reads / sends inside a sweep; the Bot Connector allows far more, Cosmos is the limit. */
   sweepConcurrency: 16,
   /** Bulk operations per request (the Cosmos bulk limit is 100). */

@@ -39,6 +39,7 @@ export async function runNudgeSweep(services: Services, now: Date): Promise<Reco
   const tracker = trackerFor(services);
   const rules = tracker.rules;
   const today = londonDate(now);
+  const recovered = await releaseStaleClaims(services, now);
   const live = (await tracker.repo.allEntries()).filter((e) => !isDoneForOwner(e.status));
 
   const ownerIds = [...new Set(live.map((e) => e.owner))];
@@ -68,7 +69,7 @@ export async function runNudgeSweep(services: Services, now: Date): Promise<Reco
   const settle = new Map<string, Settled>();
   for (const c of claimed) if (!current.includes(c)) settle.set(c.doc.id, { status: 'failed', error: 'no longer applies' });
 
-  const stats = { open: live.length, candidates: candidates.length, claimed: claimed.length, sent: 0, unreachable: 0, retryLater: 0, escalated: 0, digests: 0 };
+  const stats = { recovered, open: live.length, candidates: candidates.length, claimed: claimed.length, sent: 0, unreachable: 0, retryLater: 0, escalated: 0, digests: 0 };
   const mark = (cs: Claim[], r: Awaited<ReturnType<Services['messenger']['send']>>) => {
     for (const c of cs) {
       if (r.ok) settle.set(c.doc.id, { status: 'sent', activityId: r.activityId });
@@ -101,6 +102,20 @@ export async function runNudgeSweep(services: Services, now: Date): Promise<Reco
 
   await settleAll(services, claimed, settle);
   return stats;
+}
+
+/**
+ * A process killed between claiming a nudge and settling it leaves the claim pending for ever, and
+ * its 409 would stop every later sweep from sending. Claims pending far longer than any sweep takes
+ * are released so this sweep claims them again: nothing is lost, and only a message that was in
+ * flight when the process died can go twice.
+ */
+async function releaseStaleClaims(services: Services, now: Date): Promise<number> {
+  const cutoff = new Date(now.getTime() - ACTIONS_TUNING.stalePendingMinutes * 60_000);
+  const stale = (await services.notifications.stalePending(cutoff)).filter((n) => n.feature === 'actions');
+  for (const n of stale) await services.notifications.repo.delete(n.id, n.pk);
+  if (stale.length) services.log.warn({ event: 'actions-stale-claims', count: stale.length }, 'released nudge claims left by an interrupted sweep');
+  return stale.length;
 }
 
 /** Creates every claim in bulk; a 409 means another sweep already sent it. */
