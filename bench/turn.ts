@@ -4,7 +4,7 @@
  * questions, `my actions`, card actions and help. Latency is from the HTTP POST to the bot's reply
  * reaching the fake connector (or, for a card action, the invoke response). Prints one JSON line last.
  *
- * Each simulated user pauses between turns (think time, exponential, mean THINK_MS, as a person reads
+ * Each simulated user pauses between turns (think time, exponential, mean THINK_MS = 1 s, as a person reads
  * a card). A second phase with no think time measures saturation: there, 50 users are always waiting,
  * so latency is 50 / throughput and says how many turns a second one instance can take.
  */
@@ -14,7 +14,7 @@ import { actionsApi } from '../bot/actions/api';
 const USERS = Number(process.env.BENCH_USERS ?? 50);
 const TURNS_PER_USER = Number(process.env.BENCH_TURNS ?? 40);
 const WARMUP_TURNS = 100;
-const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 250);
+const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 1000);
 
 const QUESTIONS = [
   'what is the escalation route?',
