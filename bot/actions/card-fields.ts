@@ -1,16 +1,6 @@
-/** The generic form fields the actions card templates render (one shape for every form). */
-export interface FormField {
-  id: string;
-  kind: 'text' | 'multiline' | 'url' | 'date' | 'choice';
-  label: string;
-  value: string;
-  placeholder: string;
-  required: boolean;
-  errorMessage: string;
-  maxLength: number;
-  min: string;
-  choices: { title: string; value: string }[];
-}
+import type { FormField } from '../../cards/form-field';
+
+export type { FormField };
 
 export interface CardForm {
   key: string;

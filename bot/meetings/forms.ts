@@ -6,19 +6,10 @@ import { formatDate, londonDate, ZONE } from '../time/working-days';
 import { DateTime } from 'luxon';
 import { agencyName, seriesById } from './groups';
 import { chairFor } from './chair-rota';
+import type { FormField } from '../../cards/form-field';
 
-export interface FormField {
-  id: string;
-  kind: 'text' | 'multiline' | 'url' | 'date' | 'time' | 'choice' | 'toggle';
-  label: string;
-  value: string;
-  placeholder: string;
-  required: boolean;
-  errorMessage: string;
-  maxLength: number;
-  min: string;
-  choices: { title: string; value: string }[];
-}
+export type { FormField };
+
 
 type Values = Record<string, unknown>;
 
