@@ -5,6 +5,7 @@ import type { Stored } from '../../storage/repository';
 import { briefingCard } from './cards';
 import { effectiveRoles } from '../roles';
 import { checkText } from './privacy';
+import { visibleTo } from './visibility';
 import type { BroadcastEngine } from './broadcast-engine';
 
 const Ids = z.object({ briefingId: z.string().min(1).max(100) });
@@ -41,14 +42,17 @@ function answer(services: Services, turn: Turn, b: Briefing, message: string, re
 }
 
 export function responseVerbs(services: Services, engine: BroadcastEngine): VerbDef[] {
-  const load = async (id: string) => {
+  // Only people a briefing was meant for may record a response: otherwise anyone holding an id
+  // could inflate the reach figures the partnership reports.
+  const load = async (id: string, turn: Turn) => {
     const b = await engine.repo.getBriefing(id);
-    return b && (b.status === 'sent' || b.status === 'sending') ? b : undefined;
+    return b && (b.status === 'sent' || b.status === 'sending') && visibleTo(turn.member, b) ? b : undefined;
   };
   const unavailable = async (id: string): Promise<VerbResult> => {
     const b = await engine.repo.getBriefing(id);
     // The author's preview carries the same buttons as the real card; they do nothing until it is sent.
     if (b && (b.status === 'draft' || b.status === 'scheduled')) return { message: 'This is a preview: the buttons record answers once the briefing has been sent.' };
+    if (b && (b.status === 'sent' || b.status === 'sending')) return { message: 'This briefing was not sent to you, so a response cannot be recorded. Nothing has been changed.' };
     return { message: 'This briefing is no longer available; it may have been withdrawn.' };
   };
   return [
@@ -57,7 +61,7 @@ export function responseVerbs(services: Services, engine: BroadcastEngine): Verb
       verb: 'briefings.read',
       schema: Ids,
       run: async (turn, d) => {
-        const b = await load(d.briefingId);
+        const b = await load(d.briefingId, turn);
         if (!b) return unavailable(d.briefingId);
         const r = await respond(services, engine, turn, b, {});
         return answer(services, turn, b, 'Thank you: you have marked this as read.', r);
@@ -68,12 +72,12 @@ export function responseVerbs(services: Services, engine: BroadcastEngine): Verb
       verb: 'briefings.feedback',
       schema: FeedbackSchema,
       invalid: async (turn, raw, message) => {
-        const b = typeof raw.briefingId === 'string' ? await load(raw.briefingId) : undefined;
+        const b = typeof raw.briefingId === 'string' ? await load(raw.briefingId, turn) : undefined;
         if (!b) return { message };
         return answer(services, turn, b, message, undefined, { error: message, typed: { useful: String(raw.useful ?? ''), reflection: String(raw.reflection ?? '') } });
       },
       run: async (turn, d) => {
-        const b = await load(d.briefingId);
+        const b = await load(d.briefingId, turn);
         if (!b) return unavailable(d.briefingId);
         const reflection = d.reflection?.trim() || undefined;
         const verdict = checkText(reflection);
