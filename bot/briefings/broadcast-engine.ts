@@ -4,7 +4,7 @@ import type { Briefing, Delivery } from '../../storage/briefings/schema';
 import { BriefingsRepository, emptyCounts, type DeliveryCounts } from '../../storage/briefings/repository';
 import type { Stored } from '../../storage/repository';
 import type { ConversationRef } from '../../storage/members/schema';
-import { ConnectorSender, type BroadcastSender } from './connector-sender';
+import { ConnectorSender, type BroadcastSender } from '../broadcast-sender';
 import { TokenBucket, sharedBucket } from './token-bucket';
 import { acquireBroadcast, renewBroadcast } from './broadcast-lease';
 import { planDeliveries } from './plan-deliveries';

@@ -1,7 +1,7 @@
 import type { Services } from '../app-api';
 import type { Briefing } from '../../storage/briefings/schema';
 import type { DeliveryCounts } from '../../storage/briefings/repository';
-import type { BroadcastSender } from './connector-sender';
+import type { BroadcastSender } from '../broadcast-sender';
 import type { TokenBucket } from './token-bucket';
 import { progressCard } from './cards';
 import { describeAudience } from './audience';

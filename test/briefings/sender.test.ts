@@ -1,4 +1,4 @@
-import { ConnectorSender, sdkRetryPolicies } from '../../bot/briefings/connector-sender';
+import { ConnectorSender, sdkRetryPolicies } from '../../bot/broadcast-sender';
 import { loadConfig } from '../../bot/config';
 import { FakeConnector } from '../support/fake-connector';
 
