@@ -7,7 +7,7 @@ import { startTestBot, personalConversationId, SettableClock, type TestUser } fr
 import { trackerFor } from '../bot/actions/tracker';
 import { runNudgeSweep } from '../bot/actions/nudge-sweep';
 import { shiftWorkingDays } from '../bot/actions/rag';
-import { londonDate } from '../bot/time/working-days';
+import { londonDate } from '../bot/shared/time/working-days';
 import type { Action, ActionStatus } from '../storage/actions/schema';
 
 const ACTIONS = 10_000;

@@ -1,8 +1,8 @@
-import type { AdaptiveCard } from '../app-api';
+import type { AdaptiveCard } from '../core/contract';
 import type { Action } from '../../storage/actions/schema';
 import type { Stored } from '../../storage/repository';
 import { expandCard } from '../../cards/expand';
-import { formatDateTime } from '../time/working-days';
+import { formatDateTime } from '../shared/time/working-days';
 import { dateLabel } from './calendar';
 import { ACTIONS_TUNING } from './consts';
 import { field, type CardForm } from './card-fields';

@@ -3,11 +3,11 @@
  * implementation; callers depend only on this interface.
  */
 import { DateTime } from 'luxon';
-import type { Services } from '../app-api';
+import type { Services } from '../core/contract';
 import { trackerFor, TrackerInputError } from './tracker';
 import { byUrgency } from './list-card';
 import { isClosedStatus, isOverdue, ragFor } from './rag';
-import { mapLimit } from '../util/map-limit';
+import { mapLimit } from '../shared/map-limit';
 import { childIdentifyingMessage } from './free-text';
 import type { Labels } from './labels';
 

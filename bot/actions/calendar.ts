@@ -3,7 +3,7 @@
  * bot/time/working-days.ts (a property test holds them equal), but on plain UTC day numbers: the sweep
  * and the summary ask about thousands of actions, and luxon per step was the sweep's largest cost.
  */
-import { formatDate, isBankHoliday } from '../time/working-days';
+import { formatDate, isBankHoliday } from '../shared/time/working-days';
 
 const DAY = 86_400_000;
 const toDay = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY;

@@ -1,4 +1,4 @@
-import type { CommandDef, Services } from '../app-api';
+import type { CommandDef, Services } from '../core/contract';
 import { DIGEST_PREF } from './consts';
 import { importForm, newActionForm } from './forms';
 import { importActions } from './import-actions';

@@ -3,10 +3,10 @@
  * 175 follow-up and a board action, in every state and RAG. Themes follow the CESCP annual report;
  * nothing here describes a child.
  */
-import type { Services } from '../app-api';
+import type { Services } from '../core/contract';
 import type { Action, ActionStatus } from '../../storage/actions/schema';
 import { newId } from '../../storage/ids';
-import { londonDate } from '../time/working-days';
+import { londonDate } from '../shared/time/working-days';
 import { shiftWorkingDays } from './rag';
 import { trackerFor } from './tracker';
 import type { ActionSource } from './api';

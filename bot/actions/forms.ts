@@ -1,4 +1,4 @@
-import type { AdaptiveCard } from '../app-api';
+import type { AdaptiveCard } from '../core/contract';
 import { expandCard } from '../../cards/expand';
 import { field, type FormField } from './card-fields';
 import { NONE, type Labels } from './labels';

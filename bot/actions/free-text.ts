@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkChildIdentifying } from '../privacy/child-identifying';
+import { checkChildIdentifying } from '../shared/privacy/child-identifying';
 
 /**
  * Free text that goes into the tracker (updates, evidence, impact, reasons) is read by the board and

@@ -1,4 +1,4 @@
-import type { Feature, Services } from '../app-api';
+import type { Feature, Services } from '../core/contract';
 import { createActionCommands } from './commands';
 import { createActionVerbs } from './verbs';
 import { createNudgeSweep } from './nudge-sweep';

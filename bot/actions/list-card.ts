@@ -1,4 +1,4 @@
-import type { AdaptiveCard } from '../app-api';
+import type { AdaptiveCard } from '../core/contract';
 import type { IndexEntry } from '../../storage/actions/schema';
 import { expandCard } from '../../cards/expand';
 import { dateLabel } from './calendar';

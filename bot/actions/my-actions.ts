@@ -1,4 +1,4 @@
-import type { AdaptiveCard } from '../app-api';
+import type { AdaptiveCard } from '../core/contract';
 import { listCard, byUrgency } from './list-card';
 import type { Tracker } from './tracker';
 

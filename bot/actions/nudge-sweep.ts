@@ -4,16 +4,16 @@
  * notification id with a create, so a nudge for (action, rule, due date) goes once even across
  * instances and restarts. A new due date gives new ids, which restarts the schedule.
  */
-import type { OutMessage, Services, SweepDef } from '../app-api';
+import type { OutMessage, Services, SweepDef } from '../core/contract';
 import type { Member } from '../../storage/members/schema';
 import type { Stored } from '../../storage/repository';
 import type { Action, IndexEntry } from '../../storage/actions/schema';
 import type { Notification } from '../../storage/system/schema';
 import { deterministicId } from '../../storage/ids';
-import { inWorkingHours, londonDate } from '../time/working-days';
+import { inWorkingHours, londonDate } from '../shared/time/working-days';
 import { dateLabel } from './calendar';
 import { ACTIONS_TUNING, DIGEST_PREF } from './consts';
-import { mapLimit } from '../util/map-limit';
+import { mapLimit } from '../shared/map-limit';
 import { describeNudge, digestDueToday, escalationDue, nudgeDueToday, type ScheduledNudge } from './nudge-schedule';
 import { isDoneForOwner } from './rag';
 import { listCard, byUrgency } from './list-card';

@@ -1,6 +1,6 @@
-import type { AdaptiveCard } from '../app-api';
+import type { AdaptiveCard } from '../core/contract';
 import { expandCard } from '../../cards/expand';
-import { formatDateTime } from '../time/working-days';
+import { formatDateTime } from '../shared/time/working-days';
 import { dateLabel } from './calendar';
 import { ACTIONS_TUNING } from './consts';
 import type { Labels } from './labels';

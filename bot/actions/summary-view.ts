@@ -1,4 +1,4 @@
-import type { Turn, VerbResult } from '../app-api';
+import type { Turn, VerbResult } from '../core/contract';
 import { summarise } from './summary';
 import { summaryCard, type UnreachableOwner } from './summary-card';
 import type { Tracker } from './tracker';

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { IndexEntry } from '../../storage/actions/schema';
 import type { ActionStatus, Rag } from './api';
 import { RAG_LABELS, STATUS_LABELS, isOverdue, ragFor, workingDaysFrom } from './rag';
-import { ZONE } from '../time/working-days';
+import { ZONE } from '../shared/time/working-days';
 
 export interface TrackerSummary {
   total: number;

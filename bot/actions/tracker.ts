@@ -1,12 +1,12 @@
-import type { OutMessage, Services, Turn, VerbResult } from '../app-api';
+import type { OutMessage, Services, Turn, VerbResult } from '../core/contract';
 import type { Member } from '../../storage/members/schema';
 import type { Stored } from '../../storage/repository';
 import type { Action } from '../../storage/actions/schema';
 import { ActionsRepository } from '../../storage/actions/repository';
 import { newId } from '../../storage/ids';
 import { StaleError } from '../../storage/errors';
-import { londonDate } from '../time/working-days';
-import { hasAnyRole } from '../roles';
+import { londonDate } from '../shared/time/working-days';
+import { hasAnyRole } from '../core/roles';
 import type { Role } from '../../content/schema/partnership';
 import type { NewActionInput } from './api';
 import { labelsFor } from './labels';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { defineVerb, type Services, type Turn, type VerbDef, type VerbResult } from '../app-api';
+import { defineVerb, type Services, type Turn, type VerbDef, type VerbResult } from '../core/contract';
 import { DuplicateReferenceError } from '../../storage/actions/repository';
 import type { Action } from '../../storage/actions/schema';
 import { formsFor, type FormKey } from './action-card';

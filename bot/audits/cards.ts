@@ -2,7 +2,7 @@ import { expandCard } from '../../cards/expand';
 import type { AuditTemplate } from '../../content/schema/audits';
 import type { AuditRound, CheckIn } from '../../storage/audits/schema';
 import type { RoundSummary } from './rules';
-import { formatDate } from '../time/working-days';
+import { formatDate } from '../shared/time/working-days';
 
 export function inviteCard(r: AuditRound, t: AuditTemplate, progress: string) {
   return expandCard('audits', 'invite', { code: r.code, templateName: t.name, purpose: t.purpose, theme: r.theme, due: formatDate(r.dueDate), questions: String(t.questions.length), progress, roundId: r.id });

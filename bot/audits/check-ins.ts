@@ -1,12 +1,12 @@
-import type { Services } from '../app-api';
+import type { Services } from '../core/contract';
 import type { AuditTemplate } from '../../content/schema/audits';
 import type { AuditRound, CheckIn } from '../../storage/audits/schema';
 import type { Stored } from '../../storage/repository';
 import { AuditsRepository } from '../../storage/audits/repository';
-import { checkChildIdentifying } from '../privacy/child-identifying';
+import { checkChildIdentifying } from '../shared/privacy/child-identifying';
 import { checkReference, matchScale, nextField, type Field } from './rules';
 import { newId } from '../../storage/ids';
-import { londonDate } from '../time/working-days';
+import { londonDate } from '../shared/time/working-days';
 
 export type Answer = { field: Field; text: string };
 

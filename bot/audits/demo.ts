@@ -1,7 +1,7 @@
-import type { Services } from '../app-api';
+import type { Services } from '../core/contract';
 import { AuditsRepository } from '../../storage/audits/repository';
 import { deterministicId } from '../../storage/ids';
-import { addWorkingDays, londonDate } from '../time/working-days';
+import { addWorkingDays, londonDate } from '../shared/time/working-days';
 
 /** One open neglect case-audit round with the demo user as an auditor, for the local Playground chat. */
 export async function seedDemo(services: Services, demo: { memberId: string }): Promise<void> {

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { defineVerb, type Feature, type Services, type Turn, type VerbResult } from '../app-api';
+import { defineVerb, type Feature, type Services, type Turn, type VerbResult } from '../core/contract';
 import { CheckIns, cannotCheckIn } from './check-ins';
 import { CheckInDialog, CHECK_IN_DIALOG, type CheckInOptions } from '../../dialogs/audits/check-in-dialog';
 import { inviteCard, quickCard, roundFormCard, summaryCard, typedFromDraft } from './cards';
 import { csv, nextField, reminderDue, summarise } from './rules';
 import { actionsApi } from '../actions/api';
-import { addWorkingDays, formatDate, inWorkingHours, londonDate } from '../time/working-days';
+import { addWorkingDays, formatDate, inWorkingHours, londonDate } from '../shared/time/working-days';
 import { deterministicId, newId } from '../../storage/ids';
-import { hasAnyRole } from '../roles';
+import { hasAnyRole } from '../core/roles';
 import type { AuditRound } from '../../storage/audits/schema';
 import type { Role } from '../../content/schema/partnership';
 

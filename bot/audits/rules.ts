@@ -1,6 +1,6 @@
 import type { AuditTemplate } from '../../content/schema/audits';
 import type { CheckIn } from '../../storage/audits/schema';
-import { addWorkingDays, workingDaysBetween } from '../time/working-days';
+import { addWorkingDays, workingDaysBetween } from '../shared/time/working-days';
 
 /**
  * Case references are pseudonymous codes (MACA-2026-014), never names. A reference must contain a

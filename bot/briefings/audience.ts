@@ -1,7 +1,7 @@
-import type { Services } from '../app-api';
+import type { Services } from '../core/contract';
 import type { Audience, Delivery } from '../../storage/briefings/schema';
 import type { BriefingsRepository } from '../../storage/briefings/repository';
-import { effectiveRoles } from '../roles';
+import { effectiveRoles } from '../core/roles';
 
 /** One place to send a briefing: a member's 1:1 chat or a channel / group chat. */
 export type Recipient = Omit<Delivery, 'type' | 'id' | 'pk' | 'briefingId' | 'status' | 'claimUntil' | 'attempts' | 'shown' | 'updatedAt' | 'roles'> & { roles: string[] };

@@ -1,4 +1,4 @@
-import type { OutMessage, Services, Turn } from '../app-api';
+import type { OutMessage, Services, Turn } from '../core/contract';
 import type { ConversationRef } from '../../storage/members/schema';
 
 /**

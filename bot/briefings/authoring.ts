@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DateTime } from 'luxon';
-import { defineVerb, type Services, type Turn, type VerbDef, type VerbResult } from '../app-api';
+import { defineVerb, type Services, type Turn, type VerbDef, type VerbResult } from '../core/contract';
 import type { Briefing } from '../../storage/briefings/schema';
 import type { Stored } from '../../storage/repository';
 import { newId } from '../../storage/ids';

@@ -1,11 +1,11 @@
-import type { Services } from '../app-api';
+import type { Services } from '../core/contract';
 import type { AdaptiveCard } from '../../cards/expand';
 import type { Briefing, Delivery } from '../../storage/briefings/schema';
 import { BriefingsRepository, emptyCounts, type DeliveryCounts } from '../../storage/briefings/repository';
 import type { Stored } from '../../storage/repository';
 import type { ConversationRef } from '../../storage/members/schema';
-import { ConnectorSender, type BroadcastSender } from '../broadcast-sender';
-import { TokenBucket, sharedBucket } from './token-bucket';
+import { ConnectorSender, type BroadcastSender } from '../edge/connector';
+import { TokenBucket, sharedBucket } from '../core/outbound/token-bucket';
 import { acquireBroadcast, renewBroadcast } from './broadcast-lease';
 import { planDeliveries } from './plan-deliveries';
 import { claimSendBatch, claimUpdateBatch } from './claim-batch';

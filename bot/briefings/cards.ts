@@ -1,10 +1,10 @@
 import { DateTime } from 'luxon';
-import type { AdaptiveCard, Services } from '../app-api';
+import type { AdaptiveCard, Services } from '../core/contract';
 import { expandCard } from '../../cards/expand';
 import type { Briefing } from '../../storage/briefings/schema';
 import type { BriefingResponse } from '../../storage/briefings/schema';
 import { readingTime } from './reading-time';
-import { ROLE_LABELS } from '../roles';
+import { ROLE_LABELS } from '../core/roles';
 import { RoleSchema } from '../../content/schema/partnership';
 import type { DeliveryCounts } from '../../storage/briefings/repository';
 import type { Reach } from './reach';

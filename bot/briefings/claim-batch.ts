@@ -2,7 +2,7 @@ import type { BriefingsRepository } from '../../storage/briefings/repository';
 import type { Delivery } from '../../storage/briefings/schema';
 import type { Stored } from '../../storage/repository';
 import { StaleError, NotFoundError } from '../../storage/errors';
-import { mapLimit } from '../util/map-limit';
+import { mapLimit } from '../shared/map-limit';
 import { STORE_CONCURRENCY } from './consts';
 
 export interface ClaimArgs {

@@ -1,4 +1,4 @@
-import type { CommandDef, Services } from '../app-api';
+import type { CommandDef, Services } from '../core/contract';
 import { libraryCard, londonDate, priorityNames } from './cards';
 import { newDraft, renderForm } from './authoring';
 import { searchLibrary, minutesOf } from './library';

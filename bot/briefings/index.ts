@@ -1,4 +1,4 @@
-import type { Feature, Services } from '../app-api';
+import type { Feature, Services } from '../core/contract';
 import { broadcastEngine } from './broadcast-engine';
 import { authoringVerbs } from './authoring';
 import { responseVerbs } from './responses';

@@ -1,4 +1,4 @@
-import type { Services } from '../app-api';
+import type { Services } from '../core/contract';
 import type { Briefing } from '../../storage/briefings/schema';
 import type { BriefingsRepository } from '../../storage/briefings/repository';
 import { resolveAudience, deliveriesFor } from './audience';

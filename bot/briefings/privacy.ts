@@ -1,4 +1,4 @@
-import { checkChildIdentifying } from '../privacy/child-identifying';
+import { checkChildIdentifying } from '../shared/privacy/child-identifying';
 
 /** The shared guard's verdict with a message always present, for briefing text and reflections. */
 export interface PrivacyVerdict {

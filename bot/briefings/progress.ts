@@ -1,8 +1,8 @@
-import type { Services } from '../app-api';
+import type { Services } from '../core/contract';
 import type { Briefing } from '../../storage/briefings/schema';
 import type { DeliveryCounts } from '../../storage/briefings/repository';
-import type { BroadcastSender } from '../broadcast-sender';
-import type { TokenBucket } from './token-bucket';
+import type { BroadcastSender } from '../edge/connector';
+import type { TokenBucket } from '../core/outbound/token-bucket';
 import { progressCard } from './cards';
 import { describeAudience } from './audience';
 import { PROGRESS_INTERVAL_MS } from './consts';

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { defineVerb, type Services, type Turn, type VerbDef, type VerbResult } from '../app-api';
+import { defineVerb, type Services, type Turn, type VerbDef, type VerbResult } from '../core/contract';
 import type { Briefing } from '../../storage/briefings/schema';
 import { computeReach, reachCsv } from './reach';
 import { reachCard } from './cards';
 import { sendToAuthor } from './author-chat';
 import type { BroadcastEngine } from './broadcast-engine';
 import { mayViewReach } from './visibility';
-import { refusal } from '../roles';
+import { refusal } from '../core/roles';
 
 /** The reach card for one briefing, for the business unit (which includes every author). */
 export async function reachFor(services: Services, engine: BroadcastEngine, b: Briefing) {

@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Agency, Role } from '../../content/schema/partnership';
-import { ROLE_LABELS } from '../roles';
+import { ROLE_LABELS } from '../core/roles';
 
 export interface ReachRow {
   type: string;

@@ -2,7 +2,7 @@ import type { BriefingsRepository } from '../../storage/briefings/repository';
 import type { Delivery, DeliveryStatus } from '../../storage/briefings/schema';
 import type { Stored } from '../../storage/repository';
 import { StaleError } from '../../storage/errors';
-import type { SendResult } from '../proactive';
+import type { SendResult } from '../edge/proactive';
 import { reasonOf } from './send-one';
 
 export function statusFor(result: SendResult): DeliveryStatus {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { defineVerb, type Services, type Turn, type VerbDef, type VerbResult } from '../app-api';
+import { defineVerb, type Services, type Turn, type VerbDef, type VerbResult } from '../core/contract';
 import type { Briefing, BriefingResponse } from '../../storage/briefings/schema';
 import type { Stored } from '../../storage/repository';
 import { briefingCard } from './cards';
-import { effectiveRoles } from '../roles';
+import { effectiveRoles } from '../core/roles';
 import { checkText } from './privacy';
 import { visibleTo } from './visibility';
 import type { BroadcastEngine } from './broadcast-engine';

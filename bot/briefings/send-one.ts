@@ -1,6 +1,6 @@
-import type { SendResult } from '../proactive';
-import type { TokenBucket } from './token-bucket';
-import { sleep } from './token-bucket';
+import type { SendResult } from '../edge/proactive';
+import type { TokenBucket } from '../core/outbound/token-bucket';
+import { sleep } from '../core/outbound/token-bucket';
 import { retryDelayMs } from './backoff';
 import { MAX_SEND_RETRIES } from './consts';
 

@@ -1,4 +1,4 @@
-import type { Services, SweepDef } from '../app-api';
+import type { Services, SweepDef } from '../core/contract';
 import { broadcastEngine } from './broadcast-engine';
 import { SWEEP_EVERY_SECONDS } from './consts';
 

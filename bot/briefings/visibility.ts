@@ -1,6 +1,6 @@
 import type { Briefing } from '../../storage/briefings/schema';
 import type { Member } from '../../storage/members/schema';
-import { effectiveRoles } from '../roles';
+import { effectiveRoles } from '../core/roles';
 
 /**
  * Who may find a sent briefing in the library: the business unit sees all; others see what was meant

@@ -1,8 +1,8 @@
-import type { AdaptiveCard, CommandDef, FeatureName } from '../app-api';
+import type { AdaptiveCard, CommandDef, FeatureName } from '../core/contract';
 import type { Role } from '../../content/schema/partnership';
 import type { ConversationKind } from '../../storage/members/schema';
 import { expandCard } from '../../cards/expand';
-import { hasAnyRole, ROLE_LABELS, effectiveRoles } from '../roles';
+import { hasAnyRole, ROLE_LABELS, effectiveRoles } from '../core/roles';
 
 const SECTION_TITLES: Record<FeatureName, string> = {
   help: 'Getting started',

@@ -1,4 +1,4 @@
-import type { CommandDef, Feature, OutMessage, Services, Turn } from '../app-api';
+import type { CommandDef, Feature, OutMessage, Services, Turn } from '../core/contract';
 import { helpCard } from './help-card';
 
 export function helpMessage(services: Services, commands: () => readonly CommandDef[]) {

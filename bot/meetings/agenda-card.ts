@@ -1,10 +1,10 @@
-import type { AdaptiveCard, Services } from '../app-api';
+import type { AdaptiveCard, Services } from '../core/contract';
 import type { Member } from '../../storage/members/schema';
 import type { Stored } from '../../storage/repository';
 import type { Meeting } from '../../storage/meetings/schema';
 import { expandCard } from '../../cards/expand';
 import { actionsApi, type ActionBrief } from '../actions/api';
-import { formatDate, formatDateTime, londonDate } from '../time/working-days';
+import { formatDate, formatDateTime, londonDate } from '../shared/time/working-days';
 import { DateTime } from 'luxon';
 import { agendaTiming } from './agenda-timing';
 import { quorum, type QuorumResult } from './quorum';

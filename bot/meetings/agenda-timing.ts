@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { ZONE } from '../time/working-days';
+import { ZONE } from '../shared/time/working-days';
 
 export interface TimedItem {
   minutes: number;

@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
 import { stringify } from 'csv-stringify/sync';
-import type { AdaptiveCard, Services } from '../app-api';
+import type { AdaptiveCard, Services } from '../core/contract';
 import type { MeetingSeries } from '../../content/schema/partnership';
 import { expandCard } from '../../cards/expand';
-import { ZONE, londonDate, formatDate } from '../time/working-days';
+import { ZONE, londonDate, formatDate } from '../shared/time/working-days';
 import { attendanceByAgency, plannedCount } from './attendance-report';
 import { agencyName } from './groups';
 import { meetingsStore } from './store';

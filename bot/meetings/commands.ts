@@ -1,8 +1,8 @@
-import type { CommandDef, Services, Turn } from '../app-api';
+import type { CommandDef, Services, Turn } from '../core/contract';
 import type { Member } from '../../storage/members/schema';
 import type { Stored } from '../../storage/repository';
 import { expandCard } from '../../cards/expand';
-import { formatDateTime, londonDate } from '../time/working-days';
+import { formatDateTime, londonDate } from '../shared/time/working-days';
 import { DateTime } from 'luxon';
 import { agencyName, findSeries, groupList } from './groups';
 import { meetingForm } from './forms';

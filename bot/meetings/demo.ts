@@ -4,9 +4,9 @@
  * the attendance report has something to show. No child is described anywhere.
  */
 import { DateTime } from 'luxon';
-import type { Services } from '../app-api';
+import type { Services } from '../core/contract';
 import type { Meeting } from '../../storage/meetings/schema';
-import { ZONE, londonDate, nextWorkingDay } from '../time/working-days';
+import { ZONE, londonDate, nextWorkingDay } from '../shared/time/working-days';
 import { defaultPapersDeadline } from './reminder-schedule';
 import { chairFor } from './chair-rota';
 import { seriesById } from './groups';

@@ -1,8 +1,8 @@
-import type { AdaptiveCard, Services } from '../app-api';
+import type { AdaptiveCard, Services } from '../core/contract';
 import type { Member } from '../../storage/members/schema';
 import type { Meeting } from '../../storage/meetings/schema';
 import { expandCard } from '../../cards/expand';
-import { formatDate, londonDate, ZONE } from '../time/working-days';
+import { formatDate, londonDate, ZONE } from '../shared/time/working-days';
 import { DateTime } from 'luxon';
 import { agencyName, seriesById } from './groups';
 import { chairFor } from './chair-rota';

@@ -1,4 +1,4 @@
-import type { Feature, Services } from '../app-api';
+import type { Feature, Services } from '../core/contract';
 import { createMeetingCommands } from './commands';
 import { createMeetingVerbs } from './verbs';
 import { createReminderSweep } from './reminders';

@@ -1,10 +1,10 @@
 import { DateTime } from 'luxon';
 import type { z } from 'zod';
-import type { Services, Turn, VerbResult } from '../app-api';
+import type { Services, Turn, VerbResult } from '../core/contract';
 import type { Meeting } from '../../storage/meetings/schema';
 import type { Stored } from '../../storage/repository';
 import { newId } from '../../storage/ids';
-import { ZONE } from '../time/working-days';
+import { ZONE } from '../shared/time/working-days';
 import { agendaCard, groupMembers } from './agenda-card';
 import { chairFor } from './chair-rota';
 import { meetingForm, itemForm } from './forms';

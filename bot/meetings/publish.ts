@@ -1,4 +1,4 @@
-import type { AdaptiveCard, Services } from '../app-api';
+import type { AdaptiveCard, Services } from '../core/contract';
 import type { ConversationRef, Member } from '../../storage/members/schema';
 import type { Stored } from '../../storage/repository';
 import type { Meeting } from '../../storage/meetings/schema';

@@ -1,13 +1,13 @@
 import { DateTime } from 'luxon';
 import type { z } from 'zod';
-import type { OutMessage, Services, Turn, VerbResult } from '../app-api';
+import type { OutMessage, Services, Turn, VerbResult } from '../core/contract';
 import type { Member } from '../../storage/members/schema';
 import type { Stored } from '../../storage/repository';
 import type { Attendee, Meeting } from '../../storage/meetings/schema';
 import { expandCard } from '../../cards/expand';
-import { checkChildIdentifying } from '../privacy/child-identifying';
+import { checkChildIdentifying } from '../shared/privacy/child-identifying';
 import { actionsApi } from '../actions/api';
-import { formatDate, formatDateTime, londonDate } from '../time/working-days';
+import { formatDate, formatDateTime, londonDate } from '../shared/time/working-days';
 import { agendaCard, groupMembers } from './agenda-card';
 import { quorum } from './quorum';
 import { recordForm } from './forms';

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { ZONE, addWorkingDays, isWorkingDay, londonDate } from '../time/working-days';
+import { ZONE, addWorkingDays, isWorkingDay, londonDate } from '../shared/time/working-days';
 
 export type ReminderKind = 'papers' | 'rsvp' | 'quorum';
 

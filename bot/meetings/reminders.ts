@@ -1,9 +1,9 @@
-import type { OutMessage, Services, SweepDef } from '../app-api';
+import type { OutMessage, Services, SweepDef } from '../core/contract';
 import type { Member } from '../../storage/members/schema';
 import type { Stored } from '../../storage/repository';
 import type { Meeting } from '../../storage/meetings/schema';
 import { deterministicId } from '../../storage/ids';
-import { formatDate, formatDateTime, inWorkingHours, londonDate } from '../time/working-days';
+import { formatDate, formatDateTime, inWorkingHours, londonDate } from '../shared/time/working-days';
 import { DateTime } from 'luxon';
 import { agendaCard, groupMembers, quorumFor } from './agenda-card';
 import { dueReminders } from './reminder-schedule';

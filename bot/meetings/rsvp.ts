@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Turn, VerbResult } from '../app-api';
+import type { Turn, VerbResult } from '../core/contract';
 import type { Meeting, Rsvp } from '../../storage/meetings/schema';
 import { agendaCard, groupMembers } from './agenda-card';
 import { refreshPosts } from './publish';

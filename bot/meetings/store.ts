@@ -1,4 +1,4 @@
-import type { Services } from '../app-api';
+import type { Services } from '../core/contract';
 import { MeetingsRepository } from '../../storage/meetings/repository';
 
 const cache = new WeakMap<Services, MeetingsRepository>();

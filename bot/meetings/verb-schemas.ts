@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { guardedText } from '../privacy/child-identifying';
+import { guardedText } from '../shared/privacy/child-identifying';
 
 /** Ids go into Cosmos paths, so only the characters our ids use are let through. */
 const id = z.string({ error: 'is missing' }).trim().min(1, 'is missing').max(100).regex(/^[A-Za-z0-9-]+$/, 'is not a meeting id');

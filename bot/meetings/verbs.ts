@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { defineVerb, type Services, type Turn, type VerbDef, type VerbResult } from '../app-api';
+import { defineVerb, type Services, type Turn, type VerbDef, type VerbResult } from '../core/contract';
 import { agendaCard, groupMembers } from './agenda-card';
 import { attendanceCard, attendanceFigures, partnershipYear } from './attendance-view';
 import { friendlyInvalid, itemForm, meetingForm, recordForm } from './forms';
@@ -10,7 +10,7 @@ import { recordMeeting } from './record';
 import { recordRsvp } from './rsvp';
 import { meetingsStore } from './store';
 import { S } from './verb-schemas';
-import { londonDate } from '../time/working-days';
+import { londonDate } from '../shared/time/working-days';
 
 const GONE = { message: 'That meeting no longer exists. Type **meetings** to see what is coming up.' } as const;
 

@@ -1,8 +1,8 @@
-import type { Feature, Services, Turn } from '../app-api';
+import type { Feature, Services, Turn } from '../core/contract';
 import type { Member } from '../../storage/members/schema';
 import type { Stored } from '../../storage/repository';
 import { parseRole, ROLE_WORDS } from './parse-role';
-import { ROLE_LABELS, effectiveRoles } from '../roles';
+import { ROLE_LABELS, effectiveRoles } from '../core/roles';
 
 /** Resolves "@Name" mentions or a name fragment to exactly one known member. */
 async function resolvePerson(turn: Turn, who: string): Promise<Stored<Member> | string> {

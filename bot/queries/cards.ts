@@ -1,7 +1,7 @@
 import { expandCard, type AdaptiveCard } from '../../cards/expand';
 import type { QueriesContent, Topic, GlossaryEntry } from '../../content/schema/queries';
 import type { Ticket } from '../../storage/queries/schema';
-import { formatDateTime } from '../time/working-days';
+import { formatDateTime } from '../shared/time/working-days';
 
 export function findTopic(content: QueriesContent, id: string): Topic | undefined {
   return content.topics.find((t) => t.id === id);

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { defineVerb, type Feature, type Services, type Turn, type VerbResult } from '../app-api';
+import { defineVerb, type Feature, type Services, type Turn, type VerbResult } from '../core/contract';
 import { createMatcher, CONFIDENT } from './matcher';
 import { answerCard, suggestCard, topicTitle } from './cards';
 import { postTicket, refreshTicketPosts, ticketMessage } from './tickets';
 import { QueriesRepository } from '../../storage/queries/repository';
-import { checkChildIdentifying, guardedText } from '../privacy/child-identifying';
+import { checkChildIdentifying, guardedText } from '../shared/privacy/child-identifying';
 import { newId } from '../../storage/ids';
 import { LevelsOfNeedDialog, LEVELS_OF_NEED_DIALOG } from '../../dialogs/queries/levels-of-need-dialog';
-import { refusal } from '../roles';
+import { refusal } from '../core/roles';
 import { TOPIC_IDS } from '../../content/schema/queries';
 
 const MAX_QUESTION = 1000;

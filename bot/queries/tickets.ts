@@ -1,4 +1,4 @@
-import type { Services } from '../app-api';
+import type { Services } from '../core/contract';
 import type { Stored } from '../../storage/repository';
 import type { Ticket } from '../../storage/queries/schema';
 import { QueriesRepository } from '../../storage/queries/repository';

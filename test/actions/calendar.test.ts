@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { shiftWorkingDays, workingDaysFrom, isWorkingDayFast } from '../../bot/actions/calendar';
-import { addWorkingDays, workingDaysBetween, isWorkingDay } from '../../bot/time/working-days';
+import { addWorkingDays, workingDaysBetween, isWorkingDay } from '../../bot/shared/time/working-days';
 
 const isoDay = fc.integer({ min: Date.UTC(2025, 0, 1), max: Date.UTC(2028, 11, 31) }).map((t) => new Date(t).toISOString().slice(0, 10));
 

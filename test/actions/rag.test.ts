@@ -1,7 +1,7 @@
 import { ragFor, isOverdue } from '../../bot/actions/rag';
 import { summarise, financialQuarter } from '../../bot/actions/summary';
 import type { ActionStatus } from '../../bot/actions/api';
-import { inWorkingHours } from '../../bot/time/working-days';
+import { inWorkingHours } from '../../bot/shared/time/working-days';
 import type { IndexEntry } from '../../storage/actions/schema';
 
 describe('RAG is derived from status and dates', () => {

@@ -4,7 +4,7 @@ import { inflateSync } from 'node:zlib';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import AdmZip from 'adm-zip';
-import { fillManifest, validateManifest, valuesFromEnv, buildPackage } from '../../bot/cli/package-app';
+import { fillManifest, validateManifest, valuesFromEnv, buildPackage } from '../../scripts/package-app';
 
 const APP = join(__dirname, '..', '..', 'appPackage');
 const values = { MicrosoftAppId: '6f1b2c3d-1111-4222-8333-944445555666', TEAMS_APP_ID: '6f1b2c3d-1111-4222-8333-944445555666', BOT_DOMAIN: 'bot.example.org' };

@@ -4,7 +4,7 @@ import cases from './testData/check-in-dialog.json';
 import { startTestBot, users, type TestBot } from '../support/harness';
 import { CheckInDialog, type CheckInOptions } from '../../dialogs/audits/check-in-dialog';
 import { CheckIns } from '../../bot/audits/check-ins';
-import { CosmosBotStateStorage } from '../../storage/bot-state';
+import { CosmosBotStateStorage } from '../../bot/edge/bot-state-storage';
 import { connectStore } from '../../storage/cosmos';
 import { newId } from '../../storage/ids';
 

@@ -61,7 +61,7 @@ import { briefingCard, formCard, progressCard, reachCard, withdrawnCard } from '
 import { computeReach } from '../../bot/briefings/reach';
 import { emptyCounts } from '../../storage/briefings/repository';
 import { defaultContentPack } from '../../content/load';
-import type { Services } from '../../bot/app-api';
+import type { Services } from '../../bot/core/contract';
 import type { Briefing } from '../../storage/briefings/schema';
 
 describe('cards built from real data and the Cheshire East pack', () => {

@@ -1,7 +1,7 @@
 import { readingTime, wordCount } from '../../bot/briefings/reading-time';
 import { parseForm, readyToSend, DEFAULT_REFLECTION, FormDataSchema } from '../../bot/briefings/form-fields';
 import { retryDelayMs } from '../../bot/briefings/backoff';
-import { TokenBucket } from '../../bot/briefings/token-bucket';
+import { TokenBucket } from '../../bot/core/outbound/token-bucket';
 import { computeReach, reachCsv, inert } from '../../bot/briefings/reach';
 import { searchLibrary } from '../../bot/briefings/library';
 import { statusFor } from '../../bot/briefings/record-outcome';

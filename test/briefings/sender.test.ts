@@ -1,5 +1,5 @@
-import { ConnectorSender, sdkRetryPolicies } from '../../bot/broadcast-sender';
-import { loadConfig } from '../../bot/config';
+import { ConnectorSender, sdkRetryPolicies } from '../../bot/edge/connector';
+import { loadConfig } from '../../bot/core/config';
 import { FakeConnector } from '../support/fake-connector';
 
 describe('the broadcast sender', () => {

@@ -1,11 +1,11 @@
 import { createServer } from 'node:net';
 import type { ChildProcess } from 'node:child_process';
 import WebSocket from 'ws';
-import { loadConfig } from '../../bot/config';
-import { startApp, type App } from '../../bot/server';
-import { createLogger } from '../../bot/logger';
-import { startPlayground, seedDemoData } from '../../bot/dev/local-chat';
-import { seedPlaygroundUser, PLAYGROUND_USER } from '../../bot/dev/playground-user';
+import { loadConfig } from '../../bot/core/config';
+import { startApp, type App } from '../../bot/edge/server';
+import { createLogger } from '../../bot/core/logger';
+import { startPlayground, seedDemoData } from '../../bot/edge/dev/local-chat';
+import { seedPlaygroundUser, PLAYGROUND_USER } from '../../bot/edge/dev/playground-user';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { loadConfig, ConfigError, isLoopback } from '../../bot/config';
+import { loadConfig, ConfigError, isLoopback } from '../../bot/core/config';
 import { freePort } from '../e2e/playground';
 
 const ROOT = join(__dirname, '..', '..');
@@ -59,7 +59,7 @@ describe('configuration', () => {
 
 describe('npm start (the production entry point)', () => {
   const tsx = join(ROOT, 'node_modules', '.bin', 'tsx');
-  const entry = join(ROOT, 'bot', 'index.ts');
+  const entry = join(ROOT, 'bot', 'edge', 'main.ts');
 
   it('refuses to start anonymous on a non-loopback host, saying why in one sentence', () => {
     const r = spawnSync(tsx, [entry], { env: { ...process.env, HOST: '0.0.0.0', MicrosoftAppId: '', PORT: '0' }, encoding: 'utf8', timeout: 30000 });

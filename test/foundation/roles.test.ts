@@ -1,7 +1,7 @@
-import { hasAnyRole, refusal, effectiveRoles } from '../../bot/roles';
-import { matchCommand, normaliseCommandText } from '../../bot/commands';
-import { cleanCardData, describeInvalid } from '../../bot/card-actions';
-import type { CommandDef } from '../../bot/app-api';
+import { hasAnyRole, refusal, effectiveRoles } from '../../bot/core/roles';
+import { matchCommand, normaliseCommandText } from '../../bot/core/command-registry';
+import { cleanCardData, describeInvalid } from '../../bot/core/verb-registry';
+import type { CommandDef } from '../../bot/core/contract';
 import type { Role } from '../../content/schema/partnership';
 import { z } from 'zod';
 

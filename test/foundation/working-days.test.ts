@@ -1,4 +1,4 @@
-import { addWorkingDays, isWorkingDay, workingDaysBetween, inWorkingHours, nextWorkingMoment, londonDate } from '../../bot/time/working-days';
+import { addWorkingDays, isWorkingDay, workingDaysBetween, inWorkingHours, nextWorkingMoment, londonDate } from '../../bot/shared/time/working-days';
 
 const hours = { start: '09:00', end: '17:00' };
 

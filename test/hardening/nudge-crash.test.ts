@@ -1,6 +1,6 @@
 import { startTestBot, users, personalConversationId, SettableClock, type TestBot } from '../support/harness';
 import { actionsApi } from '../../bot/actions/api';
-import { addWorkingDays } from '../../bot/time/working-days';
+import { addWorkingDays } from '../../bot/shared/time/working-days';
 
 /**
  * A process killed mid-nudge-sweep leaves its claims pending. The next sweep (any instance) releases

@@ -1,5 +1,5 @@
 import { startTestBot, type TestBot } from '../support/harness';
-import { sweepRetention } from '../../bot/retention';
+import { sweepRetention } from '../../bot/core/retention-sweep';
 
 describe('retention sweep', () => {
   let bot: TestBot;

@@ -1,5 +1,5 @@
 import { startTestBot, users, personalConversationId, type TestBot, type TestUser } from '../support/harness';
-import { matchCommand } from '../../bot/commands';
+import { matchCommand } from '../../bot/core/command-registry';
 import type { Role } from '../../content/schema/partnership';
 import type { ContainerName } from '../../storage/containers';
 import { actionsApi } from '../../bot/actions/api';

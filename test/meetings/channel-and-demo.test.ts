@@ -1,5 +1,5 @@
 import { startTestBot, users, personalConversationId, cardText, cardActions, type TestBot } from '../support/harness';
-import { matchCommand } from '../../bot/commands';
+import { matchCommand } from '../../bot/core/command-registry';
 import { seedDemo } from '../../bot/meetings/demo';
 import { meetingsStore } from '../../bot/meetings/store';
 

@@ -5,7 +5,7 @@ import { reminderSchedule, defaultPapersDeadline, dueReminders } from '../../bot
 import { plannedCount, attendanceByAgency } from '../../bot/meetings/attendance-report';
 import { parseQuickAgenda } from '../../bot/meetings/quick-agenda';
 import { defaultContentPack } from '../../content/load';
-import { formatDateTime } from '../../bot/time/working-days';
+import { formatDateTime } from '../../bot/shared/time/working-days';
 
 const pack = defaultContentPack();
 const board = pack.partnership.meetingSeries.find((s) => s.id === 'partnership-board')!;

@@ -1,4 +1,4 @@
-import { checkChildIdentifying, isValidNhsNumber, guardedText, describeKinds, type Kind } from '../../bot/privacy/child-identifying';
+import { checkChildIdentifying, isValidNhsNumber, guardedText, describeKinds, type Kind } from '../../bot/shared/privacy/child-identifying';
 
 // Every positive below is synthetic: invented numbers (with or without a valid check digit as the
 // row needs), made-up streets and example.org addresses.

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { loadConfig, type Config } from '../../bot/config';
-import { startApp, type App } from '../../bot/server';
-import { createLogger } from '../../bot/logger';
+import { loadConfig, type Config } from '../../bot/core/config';
+import { startApp, type App } from '../../bot/edge/server';
+import { createLogger } from '../../bot/core/logger';
 import { startEmbeddedCosmos, startEmbeddedCosmosThread, type EmbeddedCosmos } from '../../storage/cosmos';
-import type { Clock } from '../../bot/app-api';
+import type { Clock } from '../../bot/core/contract';
 import type { Role } from '../../content/schema/partnership';
 import { FakeConnector } from './fake-connector';
 
@@ -88,7 +88,7 @@ export interface StartOptions {
   databaseId?: string;
   clock?: Clock;
   instanceId?: string;
-  log?: import('../../bot/logger').Logger;
+  log?: import('../../bot/core/logger').Logger;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Services } from '../app-api';
+import type { Services } from '../../core/contract';
 
 /** The user the Agents Playground chats as (its built-in mock tenant: no real person). */
 export const PLAYGROUND_USER = {

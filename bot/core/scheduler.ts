@@ -1,4 +1,4 @@
-import type { Services, SweepDef } from './app-api';
+import type { Services, SweepDef } from './contract';
 
 /**
  * Runs every feature's sweeps in every bot instance. Each sweep is guarded by a Cosmos lease, so

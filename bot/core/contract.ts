@@ -4,17 +4,17 @@
  * Microsoft 365 Agents SDK touches the adapter and handler, not the features.
  */
 import type { z } from 'zod';
-import type { AdaptiveCard } from '../cards/expand';
+import type { AdaptiveCard } from '../../cards/expand';
 import type { Config } from './config';
-import type { ContentPack } from '../content/load';
-import type { Store } from '../storage/cosmos';
+import type { ContentPack } from '../../content/load';
+import type { Store } from '../../storage/cosmos';
 import type { Logger } from './logger';
-import type { Role } from '../content/schema/partnership';
-import type { Member, ConversationKind, ConversationRef } from '../storage/members/schema';
-import type { Stored } from '../storage/repository';
-import type { MembersRepository } from '../storage/members/repository';
-import type { AuditLog, Leases, Notifications, SettingsRepository } from '../storage/system/repository';
-import type { Messenger } from './proactive';
+import type { Role } from '../../content/schema/partnership';
+import type { Member, ConversationKind, ConversationRef } from '../../storage/members/schema';
+import type { Stored } from '../../storage/repository';
+import type { MembersRepository } from '../../storage/members/repository';
+import type { AuditLog, Leases, Notifications, SettingsRepository } from '../../storage/system/repository';
+import type { Messenger } from '../edge/proactive';
 
 export type FeatureName = 'meetings' | 'briefings' | 'actions' | 'audits' | 'queries' | 'members' | 'help' | 'system';
 

@@ -1,13 +1,13 @@
 // Lives beside the adapter, not in bot/briefings/: it is SDK edge code (the raw connector client), so a move to the Agents SDK touches only the top of bot/.
 import { ConfigurationBotFrameworkAuthentication, type Activity, type ConversationParameters } from 'botbuilder';
 import { AuthenticationConstants, ClaimsIdentity, type ConnectorClient } from 'botframework-connector';
-import type { Config } from './config';
+import type { Config } from '../core/config';
 import { botAuthConfig } from './adapter';
-import type { OutMessage } from './app-api';
-import type { ConversationRef } from '../storage/members/schema';
+import type { OutMessage } from '../core/contract';
+import type { ConversationRef } from '../../storage/members/schema';
 import { classifySendError, type SendResult } from './proactive';
 import { toActivity } from './activities';
-import { SEND_TIMEOUT_MS } from './briefings/consts';
+import { SEND_TIMEOUT_MS } from '../briefings/consts';
 
 /** What the broadcast engine needs from the Bot Connector. Tests and the benchmark may wrap it. */
 export interface BroadcastSender {

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { expandCard, listTemplates, sampleData } from '../../cards/expand';
+import { expandCard, listTemplates, sampleData } from '../cards/expand';
 
 /**
  * `npm run --silent cards:samples -- <dir>`: writes every card template expanded with its sample data

@@ -1,4 +1,4 @@
-import { BUCKET_BURST, MIN_RATE_FRACTION, RECOVER_AFTER_MS, RECOVER_PER_SECOND, THROTTLE_SLOWDOWN } from './consts';
+import { BUCKET_BURST, MIN_RATE_FRACTION, RECOVER_AFTER_MS, RECOVER_PER_SECOND, THROTTLE_SLOWDOWN } from '../../briefings/consts';
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, Math.max(0, ms)));
 

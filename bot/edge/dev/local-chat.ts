@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfig, ConfigError } from '../config';
+import { loadConfig, ConfigError } from '../../core/config';
 import { startApp, type App } from '../server';
-import type { Services } from '../app-api';
+import type { Services } from '../../core/contract';
 import { seedPlaygroundUser, PLAYGROUND_USER } from './playground-user';
 
 /**
@@ -11,13 +11,13 @@ import { seedPlaygroundUser, PLAYGROUND_USER } from './playground-user';
  * both on loopback. Open the printed URL and chat as the Playground's user, who is given the
  * business-unit role so every command can be tried.
  */
-const ROOT = join(__dirname, '..', '..');
+const ROOT = join(__dirname, '..', '..', '..');
 const FEATURES = ['actions', 'meetings', 'briefings', 'audits', 'queries'];
 
 export async function seedDemoData(services: Services, memberId: string): Promise<string[]> {
   const seeded: string[] = [];
   for (const feature of FEATURES) {
-    const path = join(__dirname, '..', feature, 'demo.ts');
+    const path = join(__dirname, '..', '..', feature, 'demo.ts');
     if (!existsSync(path)) continue;
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require(path) as { seedDemo?: (s: Services, demo: { memberId: string }) => Promise<void> };

@@ -1,5 +1,5 @@
-import { loadConfig, ConfigError } from './config';
-import { ContentPackError } from '../content/load';
+import { loadConfig, ConfigError } from '../core/config';
+import { ContentPackError } from '../../content/load';
 import { startApp } from './server';
 
 /** Production entry point: `npm start`. */

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
-import { defaultContentPack } from '../../content/load';
-import { createMatcher } from '../queries/matcher';
+import { defaultContentPack } from '../content/load';
+import { createMatcher } from '../bot/queries/matcher';
 
 /**
  * `npm run --silent ask -- --json`: one question per line on stdin, one JSON line per question on

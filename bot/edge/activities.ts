@@ -1,5 +1,5 @@
 import { ActivityTypes, CardFactory, type Activity } from 'botbuilder';
-import type { OutMessage } from './app-api';
+import type { OutMessage } from '../core/contract';
 
 export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
 

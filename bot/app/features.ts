@@ -1,11 +1,11 @@
-import type { Feature, Services } from './app-api';
-import { createMembersFeature } from './members';
-import { createHelpFeature } from './help';
-import { createMeetingsFeature } from './meetings';
-import { createBriefingsFeature } from './briefings';
-import { createActionsFeature } from './actions';
-import { createAuditsFeature } from './audits';
-import { createQueriesFeature } from './queries';
+import type { Feature, Services } from '../core/contract';
+import { createMembersFeature } from '../members';
+import { createHelpFeature } from '../help';
+import { createMeetingsFeature } from '../meetings';
+import { createBriefingsFeature } from '../briefings';
+import { createActionsFeature } from '../actions';
+import { createAuditsFeature } from '../audits';
+import { createQueriesFeature } from '../queries';
 
 /**
  * Every feature, in routing order: commands are matched in this order, and the queries feature's

@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline';
-import { checkChildIdentifying } from '../privacy/child-identifying';
+import { checkChildIdentifying } from '../bot/shared/privacy/child-identifying';
 
 /**
  * `npm run --silent pii -- --json`: one text per line on stdin, one verdict per line on stdout, using

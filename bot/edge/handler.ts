@@ -13,16 +13,16 @@ import {
 } from 'botbuilder';
 import { DialogSet, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { randomUUID } from 'node:crypto';
-import type { CommandDef, Feature, Mention, OutMessage, Services, Turn, VerbResult, ConversationInfo } from './app-api';
-import { matchCommand } from './commands';
-import { VerbRegistry, cleanCardData, describeInvalid } from './card-actions';
-import { hasAnyRole, refusal } from './roles';
+import type { CommandDef, Feature, Mention, OutMessage, Services, Turn, VerbResult, ConversationInfo } from '../core/contract';
+import { matchCommand } from '../core/command-registry';
+import { VerbRegistry, cleanCardData, describeInvalid } from '../core/verb-registry';
+import { hasAnyRole, refusal } from '../core/roles';
 import { toActivity, ADAPTIVE_CARD } from './activities';
 import { storableReference } from './proactive';
-import { StorageUnavailableError, StaleError } from '../storage/errors';
-import type { ConversationKind, ConversationRef } from '../storage/members/schema';
-import { CosmosBotStateStorage } from '../storage/bot-state';
-import { healthOf } from '../storage/health';
+import { StorageUnavailableError, StaleError } from '../../storage/errors';
+import type { ConversationKind, ConversationRef } from '../../storage/members/schema';
+import { CosmosBotStateStorage } from './bot-state-storage';
+import { healthOf } from '../../storage/health';
 
 const CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';
 const MESSAGE_RESPONSE = 'application/vnd.microsoft.activity.message';

@@ -7,7 +7,7 @@ import { AppManifestUtils } from '@microsoft/app-manifest';
  * `npm run package`: fills the manifest's placeholders from the environment, validates it offline
  * against the Teams schema bundled in @microsoft/app-manifest, and writes build/appPackage.zip.
  */
-const ROOT = join(__dirname, '..', '..');
+const ROOT = join(__dirname, '..');
 const APP_DIR = join(ROOT, 'appPackage');
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

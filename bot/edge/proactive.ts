@@ -1,8 +1,8 @@
 import { TurnContext, type Activity, type CloudAdapter, type ConversationParameters, type ConversationReference } from 'botbuilder';
-import type { OutMessage } from './app-api';
-import type { ConversationRef, Member } from '../storage/members/schema';
-import type { MembersRepository } from '../storage/members/repository';
-import type { Stored } from '../storage/repository';
+import type { OutMessage } from '../core/contract';
+import type { ConversationRef, Member } from '../../storage/members/schema';
+import type { MembersRepository } from '../../storage/members/repository';
+import type { Stored } from '../../storage/repository';
 import { toActivity } from './activities';
 
 /** The outcome of one proactive send, classified so callers can retry, back off or give up. */

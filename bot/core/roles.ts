@@ -1,4 +1,4 @@
-import type { Role } from '../content/schema/partnership';
+import type { Role } from '../../content/schema/partnership';
 
 export const ROLE_LABELS: Record<Role, string> = {
   businessUnit: 'business unit',

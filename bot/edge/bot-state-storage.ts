@@ -1,7 +1,7 @@
 import type { Container } from '@azure/cosmos';
 import type { Storage, StoreItems } from 'botbuilder';
-import { idFromExternal } from './ids';
-import { NotFoundError, StaleError, translate } from './errors';
+import { idFromExternal } from '../../storage/ids';
+import { NotFoundError, StaleError, translate } from '../../storage/errors';
 
 /**
  * botbuilder Storage (dialog and conversation state) on the process's one Cosmos client.

@@ -1,4 +1,4 @@
-import type { Services, SweepDef } from '../app-api';
+import type { Services, SweepDef } from './contract';
 import type { ContainerName } from '../../storage/containers';
 import { storageTimeout } from '../../storage/health';
 

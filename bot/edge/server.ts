@@ -2,20 +2,20 @@ import restify from 'restify';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
-import type { Config } from './config';
-import { createLogger, type Logger } from './logger';
-import { loadContentPack, DEFAULT_PACK_DIR, type ContentPack } from '../content/load';
-import { connectStore, startEmbeddedCosmosThread, type EmbeddedCosmos, type Store } from '../storage/cosmos';
-import { MembersRepository } from '../storage/members/repository';
-import { AuditLog, Leases, Notifications, SettingsRepository } from '../storage/system/repository';
+import type { Config } from '../core/config';
+import { createLogger, type Logger } from '../core/logger';
+import { loadContentPack, DEFAULT_PACK_DIR, type ContentPack } from '../../content/load';
+import { connectStore, startEmbeddedCosmosThread, type EmbeddedCosmos, type Store } from '../../storage/cosmos';
+import { MembersRepository } from '../../storage/members/repository';
+import { AuditLog, Leases, Notifications, SettingsRepository } from '../../storage/system/repository';
 import { createAdapter } from './adapter';
 import { PartnershipBot } from './handler';
 import { BotMessenger } from './proactive';
-import { createFeatures } from './features';
-import { helpMessage } from './help';
-import { Scheduler } from './scheduler';
-import { createRetentionSweep } from './retention';
-import type { Clock, Feature, Services } from './app-api';
+import { createFeatures } from '../app/features';
+import { helpMessage } from '../help';
+import { Scheduler } from '../core/scheduler';
+import { createRetentionSweep } from '../core/retention-sweep';
+import type { Clock, Feature, Services } from '../core/contract';
 import { join } from 'node:path';
 
 export interface AppOptions {
@@ -49,7 +49,7 @@ function tenantOf(body: Partial<Activity> | undefined): string | undefined {
 export async function startApp(opts: AppOptions): Promise<App> {
   const { config } = opts;
   const log = opts.log ?? createLogger(config.LOG_LEVEL);
-  const content = opts.content ?? loadContentPack(config.CONTENT_PACK === 'cheshire-east' ? DEFAULT_PACK_DIR : join(__dirname, '..', 'content', 'packs', config.CONTENT_PACK));
+  const content = opts.content ?? loadContentPack(config.CONTENT_PACK === 'cheshire-east' ? DEFAULT_PACK_DIR : join(__dirname, '..', '..', 'content', 'packs', config.CONTENT_PACK));
   let embedded = opts.embedded;
   let ownEmbedded: EmbeddedCosmos | undefined;
   if (config.embeddedStorage && !embedded) {

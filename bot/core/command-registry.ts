@@ -1,4 +1,4 @@
-import type { CommandDef, ConversationInfo } from './app-api';
+import type { CommandDef, ConversationInfo } from './contract';
 
 export interface CommandMatch {
   command: CommandDef;

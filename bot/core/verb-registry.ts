@@ -1,4 +1,4 @@
-import type { VerbDef } from './app-api';
+import type { VerbDef } from './contract';
 
 /** Keys that must never reach feature code from a card payload. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);

@@ -2,9 +2,9 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext
 import { AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
 import type { Activity } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
-import type { Config } from './config';
-import type { Logger } from './logger';
-import { StorageUnavailableError } from '../storage/errors';
+import type { Config } from '../core/config';
+import type { Logger } from '../core/logger';
+import { StorageUnavailableError } from '../../storage/errors';
 import { APOLOGY, STORAGE_APOLOGY } from './handler';
 
 /** How long token validation (including fetching Bot Framework signing keys) may take before we refuse. */
