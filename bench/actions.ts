@@ -4,7 +4,7 @@
  * (the next sweep, nothing left to send), myActionsP95Ms (POST to reply at the fake connector) and peakRssMb.
  */
 import { startTestBot, personalConversationId, SettableClock, type TestUser } from '../test/support/harness';
-import { trackerFor } from '../bot/actions/tracker';
+import { Tracker } from '../bot/actions/tracker';
 import { runNudgeSweep } from '../bot/actions/nudge-sweep';
 import { shiftWorkingDays } from '../bot/actions/rag';
 import { londonDate } from '../bot/shared/time/working-days';
@@ -30,7 +30,7 @@ async function main() {
   const clock = new SettableClock(NOW);
   const bot = await startTestBot({ clock, env: { LOG_LEVEL: 'silent' } });
   const services = bot.app.services;
-  const tracker = trackerFor(services);
+  const tracker = new Tracker(services);
   const owners: TestUser[] = Array.from({ length: OWNERS }, (_, i) => ({ id: `29:bench-owner-${i}`, aadObjectId: `bench-owner-${i}`, name: `Bench owner ${i}` }));
   for (const o of owners) await bot.grant(o, ['dsp'], 'police');
   await bot.grant({ id: '29:bench-chair', aadObjectId: 'bench-chair', name: 'Bench chair' }, ['chair']);

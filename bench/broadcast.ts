@@ -17,14 +17,11 @@ import { loadConfig } from '../bot/core/config';
 import { createLogger } from '../bot/core/logger';
 import { defaultContentPack } from '../content/load';
 import { connectStore, startEmbeddedCosmos } from '../storage/cosmos';
-import { MembersRepository } from '../storage/members/repository';
-import { AuditLog, Leases, Notifications, SettingsRepository } from '../storage/system/repository';
-import type { Services } from '../bot/core/contract';
-import type { Messenger } from '../bot/edge/proactive';
 import type { Member } from '../storage/members/schema';
-import { BroadcastEngine } from '../bot/briefings/broadcast-engine';
-import { TokenBucket } from '../bot/core/outbound/token-bucket';
-import { TEAMS_TENANT_LIMIT_PER_SECOND } from '../bot/briefings/consts';
+import { createCoreApp } from '../bot/app/create-app';
+import { BotConnector } from '../bot/edge/connector';
+import type { BriefingsFeature } from '../bot/briefings';
+import { TEAMS_TENANT_LIMIT_PER_SECOND } from '../bot/core/outbound/consts';
 
 const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS ?? 2000);
 const TENANT = '11111111-2222-3333-4444-555555555555';
@@ -106,15 +103,8 @@ async function main() {
   const store = await connectStore({ endpoint: embedded.endpoint, key: embedded.key, databaseId: config.COSMOS_DATABASE, insecureLoopbackTls: true });
   const content = defaultContentPack();
   const partnershipId = content.partnership.id;
-  const clock = { now: () => new Date() };
-  const members = new MembersRepository(store, partnershipId);
-  // The engine never uses the messenger; the benchmark builds services without an adapter.
-  const messenger = {} as Messenger;
-  const services: Services = {
-    config, content, store, log: createLogger('silent'), clock, partnershipId, members,
-    settings: new SettingsRepository(store, partnershipId), audit: new AuditLog(store, partnershipId), leases: new Leases(store),
-    notifications: new Notifications(store, partnershipId), messenger, instanceId: 'bench',
-  };
+  const core = createCoreApp({ config, log: createLogger('silent'), content, store, connector: new BotConnector(config), instanceId: 'bench' });
+  const engine = (core.features.find((f) => f.name === 'briefings') as BriefingsFeature).engine;
 
   const at = new Date().toISOString();
   const ref = (i: number) => ({
@@ -130,7 +120,6 @@ async function main() {
   }
 
   const ceilingRps = config.BROADCAST_RATE_PER_SECOND;
-  const engine = new BroadcastEngine(services, { bucket: new TokenBucket(ceilingRps) });
   const briefingId = randomUUID();
   await engine.repo.briefings.create({
     type: 'briefing', id: briefingId, pk: partnershipId, code: 'BENCH1', title: 'Benchmark briefing', source: 'Benchmark', background: 'Synthetic text for a load test.',

@@ -9,7 +9,6 @@
  * so latency is 50 / throughput and says how many turns a second one instance can take.
  */
 import { startTestBot, personalConversationId, type TestUser } from '../test/support/harness';
-import { actionsApi } from '../bot/actions/api';
 
 const USERS = Number(process.env.BENCH_USERS ?? 50);
 const TURNS_PER_USER = Number(process.env.BENCH_TURNS ?? 40);
@@ -39,7 +38,7 @@ async function main() {
   const users: TestUser[] = Array.from({ length: USERS }, (_, i) => ({ id: `29:turn-user-${i}`, aadObjectId: `turn-user-${i}`, name: `Bench user ${i}` }));
   const bu: TestUser = { id: '29:turn-bu', aadObjectId: 'turn-bu', name: 'Bench business unit' };
   await bot.grant(bu, ['businessUnit']);
-  const api = actionsApi(services);
+  const api = services.actions;
   const actionIds = new Map<string, string[]>();
   const due = new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10);
   for (const [i, u] of users.entries()) {

@@ -1,4 +1,4 @@
-import { readFileSync, existsSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ACData from 'adaptivecards-templating';
 
@@ -9,24 +9,17 @@ export const CARDS_DIR = __dirname;
 /** Teams refuses messages over about 28 KB; cards are kept under it. */
 export const MAX_CARD_BYTES = 28 * 1024;
 
-const templates = new Map<string, ACData.Template>();
-
-function templatePath(feature: string, name: string): string {
-  if (!/^[a-z][a-z0-9-]*$/.test(feature) || !/^[a-z][a-z0-9-]*$/.test(name)) {
-    throw new Error(`bad card name ${feature}/${name}`);
-  }
-  return join(CARDS_DIR, feature, `${name}.json`);
-}
+/**
+ * Every template, parsed once when this module loads and never changed afterwards: the files ship
+ * with the code, so there is nothing to refresh and nothing one bot could change for another.
+ */
+const TEMPLATES: ReadonlyMap<string, ACData.Template> = new Map(
+  listTemplates().map((t) => [`${t.feature}/${t.name}`, new ACData.Template(JSON.parse(readFileSync(t.path, 'utf8')))]),
+);
 
 function template(feature: string, name: string): ACData.Template {
-  const key = `${feature}/${name}`;
-  let t = templates.get(key);
-  if (!t) {
-    const path = templatePath(feature, name);
-    if (!existsSync(path)) throw new Error(`card template ${key} does not exist`);
-    t = new ACData.Template(JSON.parse(readFileSync(path, 'utf8')));
-    templates.set(key, t);
-  }
+  const t = TEMPLATES.get(`${feature}/${name}`);
+  if (!t) throw new Error(`card template ${feature}/${name} does not exist`);
   return t;
 }
 

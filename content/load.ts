@@ -59,8 +59,7 @@ export function loadContentPack(dir: string = DEFAULT_PACK_DIR): ContentPack {
   return out as ContentPack;
 }
 
-let cached: ContentPack | undefined;
-/** The default pack, parsed once per process (CLIs and tests share it). */
+/** The default pack (CLIs and tests). */
 export function defaultContentPack(): ContentPack {
-  return (cached ??= loadContentPack());
+  return loadContentPack();
 }

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { CosmosClient, type Container, type Database } from '@azure/cosmos';
 import { createHttpsServer } from '@vercel/cosmosdb-server';
 import { CONTAINERS, type ContainerName } from './containers';
-import { healthOf } from './health';
+import { StorageHealth } from './health';
 
 /** The well-known emulator key; the embedded server accepts any key but the SDK needs base64. */
 const EMBEDDED_KEY = 'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==';
@@ -114,6 +114,8 @@ export interface Store {
   database: Database;
   containers: Record<ContainerName, Container>;
   databaseId: string;
+  /** Whether the store answered recently: turns fail fast while it is down. */
+  health: StorageHealth;
   /** True when the database answers a cheap read within the timeout. */
   ping(timeoutMs?: number): Promise<boolean>;
   dispose(): void;
@@ -152,13 +154,14 @@ export async function connectStore(opts: ConnectOptions): Promise<Store> {
     }
     containers[name] = container;
   }
+  const health = new StorageHealth();
   return {
     client,
     database,
     containers,
     databaseId: opts.databaseId,
+    health,
     async ping(timeoutMs = 2000) {
-      const health = healthOf(client);
       try {
         await database.read({ abortSignal: AbortSignal.timeout(timeoutMs) });
         health.markUp();

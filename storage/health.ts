@@ -15,17 +15,6 @@ export class StorageHealth {
   }
 }
 
-const byClient = new WeakMap<object, StorageHealth>();
-
-export function healthOf(client: object): StorageHealth {
-  let h = byClient.get(client);
-  if (!h) {
-    h = new StorageHealth();
-    byClient.set(client, h);
-  }
-  return h;
-}
-
 /** Each storage call gives up after this long, so a turn answers within Teams' time budget. */
 export const STORAGE_TIMEOUT_MS = 4000;
 

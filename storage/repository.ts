@@ -1,7 +1,9 @@
 import type { Container, SqlParameter } from '@azure/cosmos';
 import type { z } from 'zod';
 import { ConflictError, NotFoundError, StaleError, StorageUnavailableError, translate as translateError } from './errors';
-import { healthOf, storageTimeout } from './health';
+import { storageTimeout, type StorageHealth } from './health';
+import type { Store } from './cosmos';
+import type { ContainerName } from './containers';
 
 /** What Cosmos adds to every stored document; `_etag` guards read-modify-write. */
 export type Stored<T> = T & { _etag: string; _ts?: number };
@@ -18,22 +20,28 @@ export const MAX_MUTATE_ATTEMPTS = 5;
  * malformed document is caught at the boundary, not three calls later.
  */
 export class Repository<S extends z.ZodType<Keyed & { type: string }>> {
+  readonly container: Container;
+  private readonly health: StorageHealth;
+
   constructor(
-    readonly container: Container,
+    store: Pick<Store, 'containers' | 'health'>,
+    containerName: ContainerName,
     readonly schema: S,
     readonly type: string,
-  ) {}
+  ) {
+    this.container = store.containers[containerName];
+    this.health = store.health;
+  }
 
   /** Translates an SDK error and records an outage, so the next turn can fail fast. */
   private fail(e: unknown): Error {
     const err = translateError(e);
-    if (err instanceof StorageUnavailableError) healthOf(this.container.database.client).markDown();
+    if (err instanceof StorageUnavailableError) this.health.markDown();
     return err;
   }
 
   private ok<T>(value: T): T {
-    const health = healthOf(this.container.database.client);
-    if (health.down) health.markUp();
+    if (this.health.down) this.health.markUp();
     return value;
   }
 

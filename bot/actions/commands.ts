@@ -4,10 +4,10 @@ import { importForm, newActionForm } from './forms';
 import { importActions } from './import-actions';
 import { myActionsCard } from './my-actions';
 import { summaryResult } from './summary-view';
-import { TRACKER_ROLES, trackerFor } from './tracker';
+import { TRACKER_ROLES, Tracker } from './tracker';
 
 export function createActionCommands(services: Services): CommandDef[] {
-  const tracker = trackerFor(services);
+  const tracker = new Tracker(services);
   return [
     {
       feature: 'actions',

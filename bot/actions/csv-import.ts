@@ -4,7 +4,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { DateTime } from 'luxon';
-import type { ActionSource, NewActionInput } from './api';
+import type { ActionSource, NewActionInput } from '../../storage/actions/schema';
 import type { Labels } from './labels';
 import { childIdentifyingMessage } from './free-text';
 

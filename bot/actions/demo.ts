@@ -8,8 +8,8 @@ import type { Action, ActionStatus } from '../../storage/actions/schema';
 import { newId } from '../../storage/ids';
 import { londonDate } from '../shared/time/working-days';
 import { shiftWorkingDays } from './rag';
-import { trackerFor } from './tracker';
-import type { ActionSource } from './api';
+import { Tracker } from './tracker';
+import type { ActionSource } from '../../storage/actions/schema';
 
 interface DemoItem {
   reference: string;
@@ -49,7 +49,7 @@ const ITEMS: DemoItem[] = [
 ];
 
 export async function seedDemo(services: Services, demo: { memberId: string }): Promise<void> {
-  const tracker = trackerFor(services);
+  const tracker = new Tracker(services);
   if (await tracker.repo.byReference(ITEMS[0].reference)) return;
   const me = await services.members.get(demo.memberId);
   const now = services.clock.now();

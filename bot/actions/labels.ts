@@ -1,5 +1,5 @@
 import type { ContentPack } from '../../content/load';
-import type { ActionSource } from './api';
+import type { ActionSource } from '../../storage/actions/schema';
 
 /** Choice value for "none" or "the default": Adaptive Card choices may not have an empty value. */
 export const NONE = 'none';

@@ -1,5 +1,5 @@
 import type { NudgeRules } from '../../content/schema/actions';
-import type { ActionStatus } from './api';
+import type { ActionStatus } from '../../storage/actions/schema';
 import { DateTime } from 'luxon';
 import { isDoneForOwner, isWorkingDayCached as isWorkingDay, shiftWorkingDays, workingDaysFrom } from './rag';
 

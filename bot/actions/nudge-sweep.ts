@@ -17,7 +17,7 @@ import { mapLimit } from '../shared/map-limit';
 import { describeNudge, digestDueToday, escalationDue, nudgeDueToday, type ScheduledNudge } from './nudge-schedule';
 import { isDoneForOwner } from './rag';
 import { listCard, byUrgency } from './list-card';
-import { trackerFor, type Tracker } from './tracker';
+import { Tracker } from './tracker';
 
 interface Claim {
   doc: Notification;
@@ -36,7 +36,7 @@ export function createNudgeSweep(): SweepDef {
 export async function runNudgeSweep(services: Services, now: Date): Promise<Record<string, number>> {
   const hours = { start: services.config.WORKING_HOURS_START, end: services.config.WORKING_HOURS_END };
   if (!inWorkingHours(now, hours)) return { outsideWorkingHours: 1 };
-  const tracker = trackerFor(services);
+  const tracker = new Tracker(services);
   const rules = tracker.rules;
   const today = londonDate(now);
   const recovered = await releaseStaleClaims(services, now);

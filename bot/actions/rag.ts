@@ -1,4 +1,4 @@
-import type { ActionStatus, Rag } from './api';
+import type { ActionStatus, Rag } from '../../storage/actions/schema';
 
 export { shiftWorkingDays, workingDaysFrom, isWorkingDayFast as isWorkingDayCached } from './calendar';
 import { shiftWorkingDays } from './calendar';

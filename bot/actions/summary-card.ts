@@ -6,7 +6,7 @@ import { ACTIONS_TUNING } from './consts';
 import type { Labels } from './labels';
 import { RAG_COLOURS, RAG_LABELS, STATUS_LABELS } from './rag';
 import type { TrackerSummary } from './summary';
-import type { Rag, ActionStatus } from './api';
+import type { Rag, ActionStatus } from '../../storage/actions/schema';
 
 export interface UnreachableOwner {
   name: string;

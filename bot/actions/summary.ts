@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { IndexEntry } from '../../storage/actions/schema';
-import type { ActionStatus, Rag } from './api';
+import type { ActionStatus, Rag } from '../../storage/actions/schema';
 import { RAG_LABELS, STATUS_LABELS, isOverdue, ragFor, workingDaysFrom } from './rag';
 import { ZONE } from '../shared/time/working-days';
 

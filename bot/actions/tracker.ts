@@ -2,13 +2,13 @@ import type { OutMessage, Services, Turn, VerbResult } from '../core/contract';
 import type { Member } from '../../storage/members/schema';
 import type { Stored } from '../../storage/repository';
 import type { Action } from '../../storage/actions/schema';
-import { ActionsRepository } from '../../storage/actions/repository';
+import type { ActionsRepository } from '../../storage/actions/repository';
 import { newId } from '../../storage/ids';
 import { StaleError } from '../../storage/errors';
 import { londonDate } from '../shared/time/working-days';
 import { hasAnyRole } from '../core/roles';
 import type { Role } from '../../content/schema/partnership';
-import type { NewActionInput } from './api';
+import type { NewActionInput } from '../../storage/actions/schema';
 import { labelsFor } from './labels';
 import { actionCard, type ActionCardOptions, type FormKey } from './action-card';
 import { listCard } from './list-card';
@@ -21,20 +21,16 @@ export const TRACKER_ROLES: Role[] = ['businessUnit', 'chair', 'dsp', 'lsp'];
 /** A problem with what the user asked for, to be shown to them as it is. */
 export class TrackerInputError extends Error {}
 
-const cache = new WeakMap<Services, Tracker>();
-
-/** One tracker per process: shared by the commands, verbs, sweep and the API other features use. */
-export function trackerFor(services: Services): Tracker {
-  let t = cache.get(services);
-  if (!t) cache.set(services, (t = new Tracker(services)));
-  return t;
-}
-
+/**
+ * The tracker's operations over the stored actions. It keeps nothing between calls (the documents
+ * are in Cosmos, the repository in Services), so commands, verbs, the sweep and the API other
+ * features use can each hold their own.
+ */
 export class Tracker {
   readonly repo: ActionsRepository;
   readonly labels;
   constructor(readonly services: Services) {
-    this.repo = new ActionsRepository(services.store, services.partnershipId, undefined, () => services.clock.now());
+    this.repo = services.repos.actions;
     this.labels = labelsFor(services.content);
   }
 

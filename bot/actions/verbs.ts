@@ -7,12 +7,12 @@ import { myActionsCard } from './my-actions';
 import { newActionForm, importForm } from './forms';
 import { importActions } from './import-actions';
 import { summaryResult } from './summary-view';
-import { TRACKER_ROLES, TrackerInputError, trackerFor } from './tracker';
+import { TRACKER_ROLES, TrackerInputError, Tracker } from './tracker';
 import * as T from './transitions';
 import { friendlyMessage, verbSchemas } from './verb-schemas';
 
 export function createActionVerbs(services: Services): VerbDef[] {
-  const tracker = trackerFor(services);
+  const tracker = new Tracker(services);
   const S = verbSchemas(() => tracker.today());
 
   /** Labels of the fields this viewer's forms have, for "<label>: <problem>" messages. */

@@ -2,13 +2,22 @@ import type { Services } from '../core/contract';
 import type { AuditTemplate } from '../../content/schema/audits';
 import type { AuditRound, CheckIn } from '../../storage/audits/schema';
 import type { Stored } from '../../storage/repository';
-import { AuditsRepository } from '../../storage/audits/repository';
+import type { AuditsRepository } from '../../storage/audits/repository';
 import { checkChildIdentifying } from '../shared/privacy/child-identifying';
 import { checkReference, matchScale, nextField, type Field } from './rules';
 import { newId } from '../../storage/ids';
 import { londonDate } from '../shared/time/working-days';
 
 export type Answer = { field: Field; text: string };
+
+/** The check-in dialog (dialogs/audits/check-in-dialog.ts), started with turn.beginDialog. */
+export const CHECK_IN_DIALOG = 'audits.checkIn';
+
+export interface CheckInOptions {
+  roundId: string;
+  memberId: string;
+  agency?: string;
+}
 
 /** Why a round cannot take a check-in from this member, or undefined when it can. */
 export function cannotCheckIn(round: AuditRound | undefined, memberId: string, today: string): string | undefined {
@@ -23,7 +32,7 @@ export function cannotCheckIn(round: AuditRound | undefined, memberId: string, t
 export class CheckIns {
   readonly repo: AuditsRepository;
   constructor(private readonly services: Services) {
-    this.repo = new AuditsRepository(services.store, services.partnershipId);
+    this.repo = services.repos.audits;
   }
 
   template(round: AuditRound): AuditTemplate {

@@ -1,11 +1,10 @@
 import type { Services } from '../core/contract';
-import { AuditsRepository } from '../../storage/audits/repository';
 import { deterministicId } from '../../storage/ids';
 import { addWorkingDays, londonDate } from '../shared/time/working-days';
 
 /** One open neglect case-audit round with the demo user as an auditor, for the local Playground chat. */
 export async function seedDemo(services: Services, demo: { memberId: string }): Promise<void> {
-  const repo = new AuditsRepository(services.store, services.partnershipId);
+  const repo = services.repos.audits;
   const at = services.clock.now().toISOString();
   await repo.rounds.createIfAbsent({
     type: 'round',

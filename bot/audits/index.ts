@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { defineVerb, type Feature, type Services, type Turn, type VerbResult } from '../core/contract';
-import { CheckIns, cannotCheckIn } from './check-ins';
-import { CheckInDialog, CHECK_IN_DIALOG, type CheckInOptions } from '../../dialogs/audits/check-in-dialog';
+import { CheckIns, cannotCheckIn, CHECK_IN_DIALOG, type CheckInOptions } from './check-ins';
 import { inviteCard, quickCard, roundFormCard, summaryCard, typedFromDraft } from './cards';
 import { csv, nextField, reminderDue, summarise } from './rules';
-import { actionsApi } from '../actions/api';
 import { addWorkingDays, formatDate, inWorkingHours, londonDate } from '../shared/time/working-days';
 import { deterministicId, newId } from '../../storage/ids';
 import { hasAnyRole } from '../core/roles';
@@ -78,7 +76,6 @@ export function createAuditsFeature(services: Services): Feature {
 
   const feature: Feature = {
     name: 'audits',
-    dialogs: [new CheckInDialog(() => checkIns)],
     commands: [
       {
         feature: 'audits',
@@ -283,7 +280,7 @@ export function createAuditsFeature(services: Services): Feature {
           if (!r || !c || c.roundId !== r.id || c.status !== 'submitted' || !c.proposedActions) return { message: 'That proposed action is no longer available.' };
           if (c.learningActionIds.length) return { card: (await summaryFor(r)).card, message: 'That action is already in the tracker.' };
           const t = checkIns.template(r);
-          const created = await actionsApi(services).createAction(
+          const created = await services.actions.createAction(
             {
               title: c.proposedActions.slice(0, 200),
               description: `Proposed in audit round ${r.code} (${t.name}: ${r.theme}).`,

@@ -1,7 +1,6 @@
 import type { Services } from '../core/contract';
 import type { Briefing } from '../../storage/briefings/schema';
 import { deterministicId } from '../../storage/ids';
-import { BriefingsRepository } from '../../storage/briefings/repository';
 import { DEFAULT_REFLECTION } from './form-fields';
 
 /**
@@ -10,7 +9,7 @@ import { DEFAULT_REFLECTION } from './form-fields';
  * describe no real child or family.
  */
 export async function seedDemo(services: Services, demo: { memberId: string }): Promise<void> {
-  const repo = new BriefingsRepository(services.store, services.partnershipId);
+  const repo = services.repos.briefings;
   const at = services.clock.now().toISOString();
   const website = services.content.partnership.links.website ?? { title: 'Partnership website', url: services.content.partnership.website };
   const common = {

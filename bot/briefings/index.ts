@@ -1,5 +1,5 @@
 import type { Feature, Services } from '../core/contract';
-import { broadcastEngine } from './broadcast-engine';
+import { BroadcastEngine } from './broadcast-engine';
 import { authoringVerbs } from './authoring';
 import { responseVerbs } from './responses';
 import { reachVerbs } from './reach-verbs';
@@ -7,12 +7,18 @@ import { briefingCommands } from './commands';
 import { broadcastSweep } from './sweep';
 
 /** 7-minute briefings: authoring, broadcast to the partnership, read/useful capture and reach figures. */
-export function createBriefingsFeature(services: Services): Feature {
-  const engine = broadcastEngine(services);
+export interface BriefingsFeature extends Feature {
+  /** The bot's one broadcast engine (tests and the benchmark watch and stop it). */
+  engine: BroadcastEngine;
+}
+
+export function createBriefingsFeature(services: Services): BriefingsFeature {
+  const engine = new BroadcastEngine(services);
   return {
+    engine,
     name: 'briefings',
     commands: briefingCommands(services, engine),
     verbs: [...authoringVerbs(services, engine), ...responseVerbs(services, engine), ...reachVerbs(services, engine)],
-    sweeps: [broadcastSweep()],
+    sweeps: [broadcastSweep(engine)],
   };
 }

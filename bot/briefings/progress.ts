@@ -1,8 +1,6 @@
 import type { Services } from '../core/contract';
 import type { Briefing } from '../../storage/briefings/schema';
 import type { DeliveryCounts } from '../../storage/briefings/repository';
-import type { BroadcastSender } from '../edge/connector';
-import type { TokenBucket } from '../core/outbound/token-bucket';
 import { progressCard } from './cards';
 import { describeAudience } from './audience';
 import { PROGRESS_INTERVAL_MS } from './consts';
@@ -19,8 +17,6 @@ export class ProgressReporter {
 
   constructor(
     private readonly services: Services,
-    private readonly sender: BroadcastSender,
-    private readonly bucket: TokenBucket,
     private readonly briefing: Briefing,
     private readonly op: 'send' | 'update',
     private readonly total: number,
@@ -58,9 +54,7 @@ export class ProgressReporter {
       now: this.services.clock.now(),
     });
     try {
-      await this.bucket.take();
-      const r = await this.sender.update(target.ref, target.activityId, { card });
-      if (!r.ok && r.kind === 'throttled' && r.retryAfterMs) this.bucket.pause(r.retryAfterMs);
+      await this.services.messenger.update(target.ref, target.activityId, { card });
     } catch (e) {
       // The progress card is a courtesy; a failure must never stop the broadcast.
       this.services.log.warn({ event: 'briefing-progress-failed', err: { message: (e as Error)?.message } }, 'progress card update failed');

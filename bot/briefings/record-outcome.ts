@@ -2,8 +2,7 @@ import type { BriefingsRepository } from '../../storage/briefings/repository';
 import type { Delivery, DeliveryStatus } from '../../storage/briefings/schema';
 import type { Stored } from '../../storage/repository';
 import { StaleError } from '../../storage/errors';
-import type { SendResult } from '../edge/proactive';
-import { reasonOf } from './send-one';
+import { reasonOf, type SendResult } from '../core/outbound/send-result';
 
 export function statusFor(result: SendResult): DeliveryStatus {
   if (result.ok) return 'sent';

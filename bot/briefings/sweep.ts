@@ -1,5 +1,5 @@
 import type { Services, SweepDef } from '../core/contract';
-import { broadcastEngine } from './broadcast-engine';
+import type { BroadcastEngine } from './broadcast-engine';
 import { SWEEP_EVERY_SECONDS } from './consts';
 
 /**
@@ -7,13 +7,12 @@ import { SWEEP_EVERY_SECONDS } from './consts';
  * broadcast is picked up here once its lease lapses). Runs are started in the background so a long
  * broadcast never holds up the other features' sweeps; the broadcast lease keeps runs single.
  */
-export function broadcastSweep(): SweepDef {
+export function broadcastSweep(engine: BroadcastEngine): SweepDef {
   return {
     feature: 'briefings',
     name: 'broadcast',
     everySeconds: SWEEP_EVERY_SECONDS,
-    run: async (services: Services, now: Date) => {
-      const engine = broadcastEngine(services);
+    run: async (_services: Services, now: Date) => {
       const active = await engine.repo.active();
       let started = 0;
       for (const b of active) {

@@ -1,7 +1,7 @@
 /**
- * The contract between the bot layer (botbuilder, in bot/*.ts) and the features (bot/<feature>/).
- * Features see only these types, never TurnContext or other SDK types, so moving to the
- * Microsoft 365 Agents SDK touches the adapter and handler, not the features.
+ * The SDK-free contract between the edge (bot/edge/, the only code that knows the Bot Framework SDK)
+ * and the features (bot/<feature>/). Features see only these types, never TurnContext, so moving to
+ * the Microsoft 365 Agents SDK rewrites the edge, not the features.
  */
 import type { z } from 'zod';
 import type { AdaptiveCard } from '../../cards/expand';
@@ -14,35 +14,64 @@ import type { Member, ConversationKind, ConversationRef } from '../../storage/me
 import type { Stored } from '../../storage/repository';
 import type { MembersRepository } from '../../storage/members/repository';
 import type { AuditLog, Leases, Notifications, SettingsRepository } from '../../storage/system/repository';
-import type { Messenger } from '../edge/proactive';
+import type { ActionsRepository } from '../../storage/actions/repository';
+import type { MeetingsRepository } from '../../storage/meetings/repository';
+import type { BriefingsRepository } from '../../storage/briefings/repository';
+import type { AuditsRepository } from '../../storage/audits/repository';
+import type { QueriesRepository } from '../../storage/queries/repository';
+import type { ActionBrief, NewActionInput } from '../../storage/actions/schema';
+import type { Messenger } from './outbound/messenger';
+import type { OutMessage } from './outbound/connector';
 
 export type FeatureName = 'meetings' | 'briefings' | 'actions' | 'audits' | 'queries' | 'members' | 'help' | 'system';
 
-export type { Role, Member, ConversationRef, AdaptiveCard };
-
-/** What a feature sends: plain text (markdown), a card, or both. */
-export type OutMessage = string | { text?: string; card?: AdaptiveCard; summary?: string };
+export type { Role, Member, ConversationRef, AdaptiveCard, OutMessage };
 
 export interface Clock {
   now(): Date;
 }
 
-/** Shared services, built once per process and handed to every feature. */
+/** Each feature's documents, one repository per feature (storage/<feature>/repository.ts). */
+export interface Repositories {
+  actions: ActionsRepository;
+  meetings: MeetingsRepository;
+  briefings: BriefingsRepository;
+  audits: AuditsRepository;
+  queries: QueriesRepository;
+}
+
+/** What other features (meetings, audits) may ask of the action tracker; the actions feature implements it. */
+export interface ActionsApi {
+  /** Creates an action and notifies its owner; throws TrackerInputError with a message fit to show. */
+  createAction(input: NewActionInput, actorId: string): Promise<{ id: string; reference: string }>;
+  /** Open and overdue actions that belong to a group, most urgent first. */
+  mattersArising(groupId: string, today: string): Promise<ActionBrief[]>;
+}
+
+/**
+ * Everything a feature uses from outside, built once per bot (bot/app/services.ts) and handed to
+ * every feature. Nothing is kept in module-level state, so two bots in one process share nothing.
+ */
 export interface Services {
   config: Config;
   content: ContentPack;
-  store: Store;
   log: Logger;
   clock: Clock;
   partnershipId: string;
+  /** Identifies this process (for leases and broadcast workers). */
+  instanceId: string;
+  /** The Cosmos client and containers (health checks, retention); features use the repositories. */
+  store: Store;
   members: MembersRepository;
   settings: SettingsRepository;
   audit: AuditLog;
   leases: Leases;
   notifications: Notifications;
+  repos: Repositories;
+  /** The one outbound path: every proactive message, update and 1:1 open, under the Teams rate limit. */
   messenger: Messenger;
-  /** Identifies this process (for leases and broadcast workers). */
-  instanceId: string;
+  /** The tracker as other features see it. */
+  actions: ActionsApi;
 }
 
 export interface ConversationInfo {
@@ -74,6 +103,7 @@ export interface Turn {
   reply(msg: OutMessage): Promise<string | undefined>;
   /** Replaces a message the bot sent in this conversation. */
   update(activityId: string, msg: OutMessage): Promise<void>;
+  /** Starts a dialog (dialogs/<feature>/) by id; the next messages go to it until it ends. */
   beginDialog(dialogId: string, options?: object): Promise<void>;
 }
 
@@ -130,10 +160,7 @@ export interface Feature {
   commands?: CommandDef[];
   verbs?: VerbDef[];
   sweeps?: SweepDef[];
-  /** Dialogs are botbuilder-dialogs objects built in dialogs/<feature>/; typed loosely to keep SDK types out. */
-  dialogs?: unknown[];
   fallback?: TextFallback;
-  /** Lines for the help card, by who can use them. Derived from commands when omitted. */
 }
 
 export type FeatureFactory = (services: Services) => Feature;

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Config } from '../core/config';
 import type { Logger } from '../core/logger';
 import { StorageUnavailableError } from '../../storage/errors';
-import { APOLOGY, STORAGE_APOLOGY } from './handler';
+import { APOLOGY, STORAGE_APOLOGY } from '../core/apologies';
 
 /** How long token validation (including fetching Bot Framework signing keys) may take before we refuse. */
 export const AUTH_TIMEOUT_MS = 10_000;

@@ -1,33 +1,21 @@
-// Lives beside the adapter, not in bot/briefings/: it is SDK edge code (the raw connector client), so a move to the Agents SDK touches only the top of bot/.
 import { ConfigurationBotFrameworkAuthentication, type Activity, type ConversationParameters } from 'botbuilder';
 import { AuthenticationConstants, ClaimsIdentity, type ConnectorClient } from 'botframework-connector';
 import type { Config } from '../core/config';
-import { botAuthConfig } from './adapter';
-import type { OutMessage } from '../core/contract';
 import type { ConversationRef } from '../../storage/members/schema';
-import { classifySendError, type SendResult } from './proactive';
+import type { ChatUser, Connector, OpenResult, OutMessage } from '../core/outbound/connector';
+import { classifyStatus, retryAfterMs, type SendFailure, type SendResult } from '../core/outbound/send-result';
+import { SEND_TIMEOUT_MS } from '../core/outbound/consts';
+import { botAuthConfig } from './adapter';
 import { toActivity } from './activities';
-import { SEND_TIMEOUT_MS } from '../briefings/consts';
-
-/** What the broadcast engine needs from the Bot Connector. Tests and the benchmark may wrap it. */
-export interface BroadcastSender {
-  send(ref: ConversationRef, msg: OutMessage): Promise<SendResult>;
-  update(ref: ConversationRef, activityId: string, msg: OutMessage): Promise<SendResult>;
-  /** Opens a 1:1 chat with a member seen in a team; returns the new conversation id. */
-  openPersonal(seen: ConversationRef, userId: string, tenantId?: string): Promise<SendResult & { conversationId?: string }>;
-}
 
 /**
- * Posts straight through a Bot Connector client whose built-in retry policy has been removed.
- *
- * Why not `services.messenger`: botbuilder's ConnectorClient runs on an @azure/core-client pipeline
- * whose `defaultRetryPolicy` silently retries 429 (obeying Retry-After) and 5xx up to three times
- * inside one call. Under a broadcast that hides throttling from our token bucket (other workers keep
- * sending while one call sleeps) and multiplies requests per message. Our engine must see every 429
- * at once to pause all workers, so this sender removes that policy and owns rate and backoff itself.
- * It also reuses one client per service URL instead of building one per message.
+ * The Bot Connector through a client whose built-in retry policy has been removed: one call, one
+ * HTTP request. botbuilder's ConnectorClient runs on an @azure/core-client pipeline whose
+ * `defaultRetryPolicy` silently retries 429 (obeying Retry-After) and 5xx up to three times inside
+ * one call, which would hide throttling from the limiter and multiply requests. The messenger
+ * (core/outbound) owns rate and retries instead. One client per service URL.
  */
-export class ConnectorSender implements BroadcastSender {
+export class BotConnector implements Connector {
   private readonly clients = new Map<string, Promise<ConnectorClient>>();
   private readonly auth: ConfigurationBotFrameworkAuthentication;
 
@@ -87,29 +75,52 @@ export class ConnectorSender implements BroadcastSender {
     }
   }
 
-  async openPersonal(seen: ConversationRef, userId: string, tenantId?: string) {
+  async openPersonal(seen: ConversationRef, user: ChatUser, tenantId?: string): Promise<OpenResult> {
     try {
       const client = await this.client(seen.serviceUrl);
-      const tenant = tenantId ?? seen.conversation.tenantId;
       const params = {
         isGroup: false,
         bot: seen.bot,
-        members: [{ id: userId }],
-        tenantId: tenant,
-        channelData: tenant ? { tenant: { id: tenant } } : undefined,
+        members: [{ id: user.userId, name: user.name }],
+        tenantId,
+        channelData: tenantId ? { tenant: { id: tenantId } } : undefined,
       } as ConversationParameters;
       const r = await client.conversations.createConversation(params, { timeout: SEND_TIMEOUT_MS });
-      return { ok: true as const, conversationId: r.id };
+      if (!r?.id) return { ok: false, status: 0, kind: 'retryable', code: 'NoConversationId' };
+      const ref: ConversationRef = {
+        serviceUrl: seen.serviceUrl,
+        channelId: seen.channelId,
+        bot: seen.bot,
+        conversation: { id: r.id, tenantId, conversationType: 'personal' },
+        user: { id: user.userId, ...(user.name ? { name: user.name } : {}), ...(user.aadObjectId ? { aadObjectId: user.aadObjectId } : {}) },
+      };
+      return { ok: true, ref };
     } catch (e) {
       return classifySendError(e);
     }
   }
 }
 
+function header(err: unknown, name: string): string | undefined {
+  const headers = (err as { response?: { headers?: { get?: (n: string) => string | undefined } & Record<string, unknown> } })?.response?.headers;
+  if (!headers) return undefined;
+  if (typeof headers.get === 'function') return headers.get(name) ?? undefined;
+  const v = headers[name];
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** Classifies a Bot Connector failure (an @azure/core-rest-pipeline RestError) as Teams documents them. */
+export function classifySendError(err: unknown): SendFailure {
+  const status = Number((err as { statusCode?: number })?.statusCode ?? 0);
+  const body = (err as { response?: { bodyAsText?: string } })?.response?.bodyAsText ?? '';
+  const code = /"code"\s*:\s*"([^"]+)"/.exec(body)?.[1] ?? (err as { code?: string })?.code;
+  return classifyStatus(status, retryAfterMs(header(err, 'retry-after')), code);
+}
+
 /**
  * Removes @azure/core-rest-pipeline's `defaultRetryPolicy` from the client's pipeline. The pipeline
  * is a private field of botbuilder's compat client, hence the cast; if a botbuilder upgrade moves it,
- * this throws at the first send rather than silently letting the SDK retry behind our bucket.
+ * this throws at the first send rather than silently letting the SDK retry behind our limiter.
  */
 export function withoutSdkRetries(client: ConnectorClient): void {
   const pipeline = (client as unknown as { client?: { pipeline?: { removePolicy(o: { name: string }): unknown[]; getOrderedPolicies(): { name: string }[] } } }).client?.pipeline;

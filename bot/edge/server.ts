@@ -1,22 +1,21 @@
 import restify from 'restify';
 import type { AddressInfo } from 'node:net';
-import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import type { Activity } from 'botbuilder';
 import type { Config } from '../core/config';
 import { createLogger, type Logger } from '../core/logger';
+import type { Clock, Feature, Services } from '../core/contract';
+import type { Router } from '../core/router';
+import type { Scheduler } from '../core/scheduler';
 import { loadContentPack, DEFAULT_PACK_DIR, type ContentPack } from '../../content/load';
-import { connectStore, startEmbeddedCosmosThread, type EmbeddedCosmos, type Store } from '../../storage/cosmos';
-import { MembersRepository } from '../../storage/members/repository';
-import { AuditLog, Leases, Notifications, SettingsRepository } from '../../storage/system/repository';
+import type { EmbeddedCosmos } from '../../storage/cosmos';
+import { openStore } from '../app/open-store';
+import { createCoreApp } from '../app/create-app';
+import { createDialogs } from '../../dialogs';
 import { createAdapter } from './adapter';
 import { PartnershipBot } from './handler';
-import { BotMessenger } from './proactive';
-import { createFeatures } from '../app/features';
-import { helpMessage } from '../help';
-import { Scheduler } from '../core/scheduler';
-import { createRetentionSweep } from '../core/retention-sweep';
-import type { Clock, Feature, Services } from '../core/contract';
-import { join } from 'node:path';
+import { BotConnector } from './connector';
+import { tenantOf } from './turn';
 
 export interface AppOptions {
   config: Config;
@@ -35,64 +34,28 @@ export interface App {
   port: number;
   services: Services;
   bot: PartnershipBot;
+  router: Router;
   features: Feature[];
   scheduler: Scheduler;
   embedded?: EmbeddedCosmos;
   close(): Promise<void>;
 }
 
-function tenantOf(body: Partial<Activity> | undefined): string | undefined {
-  return body?.conversation?.tenantId ?? (body?.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+/** Loads the configured content pack (content/packs/<CONTENT_PACK>). */
+export function contentPackFor(config: Config): ContentPack {
+  return loadContentPack(config.CONTENT_PACK === 'cheshire-east' ? DEFAULT_PACK_DIR : join(__dirname, '..', '..', 'content', 'packs', config.CONTENT_PACK));
 }
 
 /** Builds storage, services, features and the HTTP server, and starts listening. */
 export async function startApp(opts: AppOptions): Promise<App> {
   const { config } = opts;
   const log = opts.log ?? createLogger(config.LOG_LEVEL);
-  const content = opts.content ?? loadContentPack(config.CONTENT_PACK === 'cheshire-east' ? DEFAULT_PACK_DIR : join(__dirname, '..', '..', 'content', 'packs', config.CONTENT_PACK));
-  let embedded = opts.embedded;
-  let ownEmbedded: EmbeddedCosmos | undefined;
-  if (config.embeddedStorage && !embedded) {
-    embedded = ownEmbedded = await startEmbeddedCosmosThread();
-    log.warn({ event: 'embedded-storage', endpoint: embedded.endpoint }, 'COSMOS_ENDPOINT is not set: using the embedded in-memory Cosmos server; data is lost when the bot stops');
-  }
-  const store: Store = await connectStore(
-    config.embeddedStorage
-      ? { endpoint: embedded!.endpoint, key: embedded!.key, databaseId: config.COSMOS_DATABASE, insecureLoopbackTls: true }
-      : {
-          endpoint: config.COSMOS_ENDPOINT!,
-          key: config.COSMOS_KEY!,
-          databaseId: config.COSMOS_DATABASE,
-          ttlSeconds: {
-            queries: config.RETENTION_DAYS_QUERIES * 86400,
-            deliveries: config.RETENTION_DAYS_DELIVERIES * 86400,
-            notifications: config.RETENTION_DAYS_DELIVERIES * 86400,
-          },
-        },
-  );
-  const partnershipId = content.partnership.id;
-  const clock: Clock = opts.clock ?? { now: () => new Date() };
+  const content = opts.content ?? contentPackFor(config);
+  const { store, embedded, ownEmbedded } = await openStore(config, log, opts.embedded);
+  const core = createCoreApp({ config, log, content, store, connector: new BotConnector(config), clock: opts.clock, instanceId: opts.instanceId });
+  const { services, router, scheduler } = core;
   const adapter = createAdapter(config, log);
-  const members = new MembersRepository(store, partnershipId, config.BUSINESS_UNIT_ADMINS, () => clock.now());
-  const services: Services = {
-    config,
-    content,
-    store,
-    log,
-    clock,
-    partnershipId,
-    members,
-    settings: new SettingsRepository(store, partnershipId),
-    audit: new AuditLog(store, partnershipId, () => clock.now()),
-    leases: new Leases(store, () => clock.now().getTime()),
-    notifications: new Notifications(store, partnershipId, () => clock.now()),
-    messenger: new BotMessenger(adapter, config.MicrosoftAppId ?? '', members),
-    instanceId: opts.instanceId ?? randomUUID(),
-  };
-  const features = createFeatures(services);
-  const help = helpMessage(services, () => features.flatMap((f) => f.commands ?? []));
-  const bot = new PartnershipBot(services, features, help);
-  const scheduler = new Scheduler(services, [...features.flatMap((f) => f.sweeps ?? []), createRetentionSweep()]);
+  const bot = new PartnershipBot(services, router, createDialogs(services), core.help);
 
   const server = restify.createServer({ name: 'partnership-bot', handleUncaughtExceptions: false } as restify.ServerOptions);
   server.use(restify.plugins.bodyParser({ maxBodySize: 512 * 1024, mapParams: false }));
@@ -131,7 +94,7 @@ export async function startApp(opts: AppOptions): Promise<App> {
       status: reachable ? 'ok' : 'degraded',
       storage: reachable ? 'reachable' : 'unreachable',
       embeddedStorage: config.embeddedStorage,
-      partnership: partnershipId,
+      partnership: services.partnershipId,
     });
   });
 
@@ -148,7 +111,8 @@ export async function startApp(opts: AppOptions): Promise<App> {
     port,
     services,
     bot,
-    features,
+    router,
+    features: core.features,
     scheduler,
     embedded,
     async close() {

@@ -3,14 +3,13 @@ import type { Member } from '../../storage/members/schema';
 import type { Stored } from '../../storage/repository';
 import type { Meeting } from '../../storage/meetings/schema';
 import { expandCard } from '../../cards/expand';
-import { actionsApi, type ActionBrief } from '../actions/api';
+import type { ActionBrief } from '../../storage/actions/schema';
 import { formatDate, formatDateTime, londonDate } from '../shared/time/working-days';
 import { DateTime } from 'luxon';
 import { agendaTiming } from './agenda-timing';
 import { quorum, type QuorumResult } from './quorum';
 import { agencyName, agencyPartner, seriesById } from './groups';
 import { MAX_MATTERS_ARISING } from './consts';
-import { meetingsStore } from './store';
 
 export interface Banner {
   text: string;
@@ -19,7 +18,7 @@ export interface Banner {
 
 /** The group's members as stored, in the group's order; ids of people no longer known are dropped. */
 export async function groupMembers(services: Services, seriesId: string): Promise<Stored<Member>[]> {
-  const group = await meetingsStore(services).getGroup(seriesId);
+  const group = await services.repos.meetings.getGroup(seriesId);
   const out: Stored<Member>[] = [];
   for (const id of group?.memberIds ?? []) {
     const m = await services.members.get(id);
@@ -54,7 +53,7 @@ export function whenText(meeting: Pick<Meeting, 'startsAt' | 'lengthMinutes'>): 
 
 async function matters(services: Services, seriesId: string): Promise<{ list: ActionBrief[]; note: string }> {
   try {
-    const all = await actionsApi(services).mattersArising(seriesId, londonDate(services.clock.now()));
+    const all = await services.actions.mattersArising(seriesId, londonDate(services.clock.now()));
     const list = all.slice(0, MAX_MATTERS_ARISING);
     const more = all.length - list.length;
     return { list, note: all.length === 0 ? 'No open actions for this group.' : more > 0 ? `${more} more open actions are on the tracker.` : '' };

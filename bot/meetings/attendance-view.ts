@@ -6,7 +6,6 @@ import { expandCard } from '../../cards/expand';
 import { ZONE, londonDate, formatDate } from '../shared/time/working-days';
 import { attendanceByAgency, plannedCount } from './attendance-report';
 import { agencyName } from './groups';
-import { meetingsStore } from './store';
 
 export interface Period {
   from: string;
@@ -36,7 +35,7 @@ export async function attendanceFigures(services: Services, series: MeetingSerie
   const start = DateTime.fromISO(period.from, { zone: ZONE }).toUTC().toISO()!;
   const out: GroupFigures[] = [];
   for (const s of series) {
-    const meetings = await meetingsStore(services).between(start, end, s.id);
+    const meetings = await services.repos.meetings.between(start, end, s.id);
     const overrides = services.content.meetings.cadenceOverrides.filter((o) => o.series === s.id);
     const report = attendanceByAgency(meetings);
     out.push({

@@ -6,7 +6,6 @@ import { formatDateTime, londonDate } from '../shared/time/working-days';
 import { DateTime } from 'luxon';
 import { agencyName, findSeries, groupList } from './groups';
 import { meetingForm } from './forms';
-import { meetingsStore } from './store';
 import { attendanceCard, attendanceCsv, attendanceFigures, partnershipYear } from './attendance-view';
 import { MAX_LIST, UPCOMING_LIST_DAYS } from './consts';
 
@@ -26,7 +25,7 @@ const unknownGroup = (services: Services, text: string) => `I do not know the gr
 /** Upcoming meetings: all of them for the business unit, else the caller's groups. */
 async function listCard(turn: Turn) {
   const services = turn.services;
-  const store = meetingsStore(services);
+  const store = services.repos.meetings;
   const now = services.clock.now();
   const manage = turn.member.roles.includes('businessUnit');
   const until = DateTime.fromJSDate(now).plus({ days: UPCOMING_LIST_DAYS }).toUTC().toISO()!;
@@ -50,7 +49,7 @@ async function listCard(turn: Turn) {
 }
 
 export function createMeetingCommands(services: Services): CommandDef[] {
-  const store = meetingsStore(services);
+  const store = services.repos.meetings;
   return [
     {
       feature: 'meetings',

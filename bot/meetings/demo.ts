@@ -10,7 +10,6 @@ import { ZONE, londonDate, nextWorkingDay } from '../shared/time/working-days';
 import { defaultPapersDeadline } from './reminder-schedule';
 import { chairFor } from './chair-rota';
 import { seriesById } from './groups';
-import { meetingsStore } from './store';
 
 const DEMO_ID = 'demo-board-upcoming';
 const DEMO_PAST_ID = 'demo-board-previous';
@@ -27,7 +26,7 @@ const AGENDA: Omit<Meeting['items'][number], 'id'>[] = [
 ];
 
 export async function seedDemo(services: Services, demo: { memberId: string }): Promise<void> {
-  const store = meetingsStore(services);
+  const store = services.repos.meetings;
   if (await store.get(DEMO_ID)) return;
   const series = seriesById(services.content, 'partnership-board');
   if (!series) return;

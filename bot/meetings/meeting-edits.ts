@@ -11,7 +11,6 @@ import { meetingForm, itemForm } from './forms';
 import { agencyName, seriesById } from './groups';
 import { parseQuickAgenda } from './quick-agenda';
 import { defaultPapersDeadline } from './reminder-schedule';
-import { meetingsStore } from './store';
 import { MAX_ITEMS } from './consts';
 import type { S } from './verb-schemas';
 
@@ -26,7 +25,7 @@ export function startsAtFrom(date: string, time: string): string | undefined {
 async function suggestChair(services: Services, seriesId: string, startsAt: string): Promise<{ agency: string; name: string }> {
   const series = seriesById(services.content, seriesId);
   if (!series) return { agency: '', name: '' };
-  const earlier = await meetingsStore(services).meetings.count('c.pk = @pk AND c.seriesId = @s AND c.startsAt < @t AND c.status != "cancelled"', [
+  const earlier = await services.repos.meetings.meetings.count('c.pk = @pk AND c.seriesId = @s AND c.startsAt < @t AND c.status != "cancelled"', [
     { name: '@pk', value: services.partnershipId },
     { name: '@s', value: seriesId },
     { name: '@t', value: startsAt },
@@ -87,7 +86,7 @@ export async function createMeeting(turn: Turn, data: MeetingData): Promise<Verb
     updatedAt: at,
     updatedBy: turn.member.id,
   };
-  const saved = await meetingsStore(services).meetings.create(meeting);
+  const saved = await services.repos.meetings.meetings.create(meeting);
   await services.audit.record({ actorId: turn.member.id, feature: 'meetings', action: 'create', entityType: 'meeting', entityId: saved.id, afterEtag: saved._etag, detail: { seriesId: series.id, items: saved.items.length } });
   const chairNote = chair.agency && !data.chairAgency ? ` The chair was taken from the rota (${agencyName(services.content, chair.agency)}).` : '';
   return { card: await agendaCard(services, saved, { manage: true, banner: { text: `Draft saved.${chairNote} Add items, then publish.`, tone: 'good' } }) };
@@ -95,7 +94,7 @@ export async function createMeeting(turn: Turn, data: MeetingData): Promise<Verb
 
 export async function editMeeting(turn: Turn, data: MeetingData): Promise<VerbResult> {
   const services = turn.services;
-  const store = meetingsStore(services);
+  const store = services.repos.meetings;
   const current = await store.get(data.meetingId);
   if (!current) return { message: 'That meeting no longer exists.' };
   const reshow = (m: Stored<Meeting>, text: string) => ({ card: meetingForm(services, { meeting: m, values: data as never, banner: { text, tone: 'attention' } }) });
@@ -123,7 +122,7 @@ export async function editMeeting(turn: Turn, data: MeetingData): Promise<VerbRe
 
 export async function addItem(turn: Turn, data: z.infer<typeof S.item>): Promise<VerbResult> {
   const services = turn.services;
-  const store = meetingsStore(services);
+  const store = services.repos.meetings;
   const current = await store.get(data.meetingId);
   if (!current) return { message: 'That meeting no longer exists.' };
   const reshow = (text: string) => ({ card: itemForm(services, current, { values: data as never, banner: { text, tone: 'attention' } }) });

@@ -3,7 +3,6 @@ import type { ConversationRef, Member } from '../../storage/members/schema';
 import type { Stored } from '../../storage/repository';
 import type { Meeting } from '../../storage/meetings/schema';
 import { agendaCard, groupMembers } from './agenda-card';
-import { meetingsStore } from './store';
 
 type Post = Meeting['posts'][number];
 
@@ -20,7 +19,7 @@ export interface PublishOutcome {
  * duplicates it. Activity ids are kept on the meeting for later updates (RSVPs, edits).
  */
 export async function publishMeeting(services: Services, meeting: Stored<Meeting>, actorId: string): Promise<{ meeting: Stored<Meeting>; outcome: PublishOutcome }> {
-  const store = meetingsStore(services);
+  const store = services.repos.meetings;
   const group = await store.getGroup(meeting.seriesId);
   const members = await groupMembers(services, meeting.seriesId);
   const wasDraft = meeting.status === 'draft';

@@ -6,14 +6,12 @@ import type { Stored } from '../../storage/repository';
 import type { Attendee, Meeting } from '../../storage/meetings/schema';
 import { expandCard } from '../../cards/expand';
 import { checkChildIdentifying } from '../shared/privacy/child-identifying';
-import { actionsApi } from '../actions/api';
 import { formatDate, formatDateTime, londonDate } from '../shared/time/working-days';
 import { agendaCard, groupMembers } from './agenda-card';
 import { quorum } from './quorum';
 import { recordForm } from './forms';
 import { agencyName, agencyPartner, seriesById } from './groups';
 import { STALE } from './meeting-edits';
-import { meetingsStore } from './store';
 import type { S } from './verb-schemas';
 
 interface PlannedAction {
@@ -74,7 +72,7 @@ export function attendanceFrom(meeting: Meeting, members: readonly Member[], raw
 
 /** Sends a message to the group: its channel if it has one, else each member 1:1. */
 export async function tellGroup(services: Services, seriesId: string, msg: OutMessage): Promise<number> {
-  const group = await meetingsStore(services).getGroup(seriesId);
+  const group = await services.repos.meetings.getGroup(seriesId);
   if (group?.channel) return (await services.messenger.send(group.channel, msg)).ok ? 1 : 0;
   let sent = 0;
   for (const m of await groupMembers(services, seriesId)) if ((await services.messenger.sendToMember(m, msg)).ok) sent++;
@@ -83,7 +81,7 @@ export async function tellGroup(services: Services, seriesId: string, msg: OutMe
 
 export async function recordMeeting(turn: Turn, data: z.infer<typeof S.record>): Promise<VerbResult> {
   const services = turn.services;
-  const store = meetingsStore(services);
+  const store = services.repos.meetings;
   const current = await store.get(data.meetingId);
   if (!current) return { message: 'That meeting no longer exists.' };
   const members = await groupMembers(services, current.seriesId);
@@ -105,7 +103,7 @@ export async function recordMeeting(turn: Turn, data: z.infer<typeof S.record>):
 
   const created: { id: string; text: string }[] = [];
   const failed: string[] = [];
-  const api = actionsApi(services);
+  const api = services.actions;
   for (const p of a.actions) {
     try {
       const r = await api.createAction({ title: p.title, source: 'meeting', sourceRef: held.id, ownerId: p.owner.id, ownerAgency: p.owner.agency, group: seriesById(services.content, held.seriesId) ? held.seriesId : undefined, dueDate: p.dueDate }, turn.member.id);

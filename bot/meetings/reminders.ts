@@ -7,7 +7,6 @@ import { formatDate, formatDateTime, inWorkingHours, londonDate } from '../share
 import { DateTime } from 'luxon';
 import { agendaCard, groupMembers, quorumFor } from './agenda-card';
 import { dueReminders } from './reminder-schedule';
-import { meetingsStore } from './store';
 import { REMINDER_LOOKAHEAD_DAYS, REMINDER_SWEEP_SECONDS } from './consts';
 
 type Stats = Record<string, number>;
@@ -75,7 +74,7 @@ export async function runReminderSweep(services: Services, now: Date): Promise<S
   if (!inWorkingHours(now, hours)) return stats;
   const today = londonDate(now);
   const until = DateTime.fromJSDate(now).plus({ days: REMINDER_LOOKAHEAD_DAYS }).toUTC().toISO()!;
-  const meetings = await meetingsStore(services).between(now.toISOString(), until);
+  const meetings = await services.repos.meetings.between(now.toISOString(), until);
   const rules = services.content.meetings.reminders;
   for (const m of meetings.filter((x) => x.status === 'published')) {
     for (const r of dueReminders(m.startsAt, m.papersDeadline, rules, now).filter((x) => x.date === today)) await remind(services, m, r.kind, stats);

@@ -4,7 +4,6 @@ import type { Meeting, Rsvp } from '../../storage/meetings/schema';
 import { agendaCard, groupMembers } from './agenda-card';
 import { refreshPosts } from './publish';
 import { seriesById } from './groups';
-import { meetingsStore } from './store';
 import type { S } from './verb-schemas';
 
 /** The returned card can replace the posted one for everyone, so the banner names who replied rather than saying "you". */
@@ -22,7 +21,7 @@ const sameName = (a?: string, b?: string) => !!a && !!b && a.trim().toLowerCase(
  */
 export async function recordRsvp(turn: Turn, data: z.infer<typeof S.rsvp>): Promise<VerbResult> {
   const services = turn.services;
-  const store = meetingsStore(services);
+  const store = services.repos.meetings;
   const meeting = await store.get(data.meetingId);
   if (!meeting) return { message: 'That meeting no longer exists. Nothing was changed.' };
   if (meeting.status !== 'published' || new Date(meeting.startsAt).getTime() <= services.clock.now().getTime()) {

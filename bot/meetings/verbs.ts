@@ -8,14 +8,13 @@ import { addItem, createMeeting, editMeeting } from './meeting-edits';
 import { publishMeeting } from './publish';
 import { recordMeeting } from './record';
 import { recordRsvp } from './rsvp';
-import { meetingsStore } from './store';
 import { S } from './verb-schemas';
 import { londonDate } from '../shared/time/working-days';
 
 const GONE = { message: 'That meeting no longer exists. Type **meetings** to see what is coming up.' } as const;
 
 export function createMeetingVerbs(services: Services): VerbDef[] {
-  const store = meetingsStore(services);
+  const store = services.repos.meetings;
   const load = (raw: Record<string, unknown>) => (typeof raw.meetingId === 'string' && /^[A-Za-z0-9-]{1,100}$/.test(raw.meetingId) ? store.get(raw.meetingId) : Promise.resolve(undefined));
   const message = (schema: z.ZodType, raw: Record<string, unknown>, fallback: string) => {
     const parsed = schema.safeParse(raw);
@@ -86,7 +85,7 @@ export function createMeetingVerbs(services: Services): VerbDef[] {
         if (!m) return GONE;
         if (m.status === 'held' || m.status === 'cancelled') return { message: 'This meeting has already been held or cancelled, so it cannot be published again.' };
         if (new Date(m.startsAt).getTime() <= services.clock.now().getTime()) return { message: 'This meeting is in the past, so it cannot be published. Edit the date first.' };
-        if (!(await meetingsStore(services).getGroup(m.seriesId))?.memberIds.length) {
+        if (!(await services.repos.meetings.getGroup(m.seriesId))?.memberIds.length) {
           const name = seriesById(services.content, m.seriesId)?.name ?? 'group';
           return { card: await agendaCard(services, m, { manage: true, banner: { text: `The ${name} has no members yet, so there is no one to send the agenda to. Use "add <person> to group ${m.seriesId}" first.`, tone: 'attention' } }) };
         }

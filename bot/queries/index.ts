@@ -3,10 +3,9 @@ import { defineVerb, type Feature, type Services, type Turn, type VerbResult } f
 import { createMatcher, CONFIDENT } from './matcher';
 import { answerCard, suggestCard, topicTitle } from './cards';
 import { postTicket, refreshTicketPosts, ticketMessage } from './tickets';
-import { QueriesRepository } from '../../storage/queries/repository';
 import { checkChildIdentifying, guardedText } from '../shared/privacy/child-identifying';
 import { newId } from '../../storage/ids';
-import { LevelsOfNeedDialog, LEVELS_OF_NEED_DIALOG } from '../../dialogs/queries/levels-of-need-dialog';
+import { LEVELS_OF_NEED_DIALOG } from './level-suggestion';
 import { refusal } from '../core/roles';
 import { TOPIC_IDS } from '../../content/schema/queries';
 
@@ -20,7 +19,7 @@ const Id = z.string().min(1).max(100);
 export function createQueriesFeature(services: Services): Feature {
   const content = services.content.queries;
   const matcher = createMatcher(content);
-  const repo = new QueriesRepository(services.store, services.partnershipId);
+  const repo = services.repos.queries;
   const now = () => services.clock.now().toISOString();
 
   async function log(turn: Turn, question: string, topic: string, confidence: number) {
@@ -63,7 +62,6 @@ export function createQueriesFeature(services: Services): Feature {
 
   const feature: Feature = {
     name: 'queries',
-    dialogs: [new LevelsOfNeedDialog(() => content)],
     fallback: async (turn) => {
       if (turn.conversation.kind !== 'personal' && turn.text.length < 3) return false;
       await answer(turn, turn.text);

@@ -1,3 +1,6 @@
+/** The guided "help me decide" dialog (dialogs/queries/levels-of-need-dialog.ts), started with turn.beginDialog. */
+export const LEVELS_OF_NEED_DIALOG = 'queries.levelsOfNeed';
+
 /**
  * "Help me decide": a few questions that point to a level of need in Right Help, Right Time.
  * It suggests, it never decides: the answer always sends the practitioner to ChECS if unsure.

@@ -1,7 +1,7 @@
 import type { Services } from '../core/contract';
 import type { Stored } from '../../storage/repository';
 import type { Ticket } from '../../storage/queries/schema';
-import { QueriesRepository } from '../../storage/queries/repository';
+import type { QueriesRepository } from '../../storage/queries/repository';
 import { ticketCard } from './cards';
 
 function agencyName(services: Services, id: string | undefined) {

@@ -1,19 +1,12 @@
 import { ComponentDialog, ChoicePrompt, ListStyle, TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { CheckIns } from '../../bot/audits/check-ins';
-import { cannotCheckIn } from '../../bot/audits/check-ins';
+import { cannotCheckIn, CHECK_IN_DIALOG, type CheckInOptions } from '../../bot/audits/check-ins';
 import { nextField, type Field } from '../../bot/audits/rules';
 import type { AuditRound } from '../../storage/audits/schema';
 
-export const CHECK_IN_DIALOG = 'audits.checkIn';
 const TEXT = 'audits.text';
 const CHOICE = 'audits.choice';
 const LOOP = 'audits.checkIn.loop';
-
-export interface CheckInOptions {
-  roundId: string;
-  memberId: string;
-  agency?: string;
-}
 
 /**
  * An audit check-in, one question a turn. Each answer is saved to the draft before the next question,

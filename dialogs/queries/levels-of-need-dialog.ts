@@ -1,8 +1,7 @@
 import { ComponentDialog, ChoicePrompt, ListStyle, WaterfallDialog, type WaterfallStepContext, type DialogTurnResult, type FoundChoice } from 'botbuilder-dialogs';
 import type { QueriesContent } from '../../content/schema/queries';
-import { DECIDE_QUESTIONS, suggestLevel, CONSULT_LINE, type LevelAnswers } from '../../bot/queries/level-suggestion';
+import { DECIDE_QUESTIONS, suggestLevel, CONSULT_LINE, LEVELS_OF_NEED_DIALOG, type LevelAnswers } from '../../bot/queries/level-suggestion';
 
-export const LEVELS_OF_NEED_DIALOG = 'queries.levelsOfNeed';
 const YES_NO = 'queries.yesNo';
 
 /**

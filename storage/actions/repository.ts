@@ -76,12 +76,11 @@ export class ActionsRepository {
     readonly tuning: IndexTuning = DEFAULT_INDEX_TUNING,
     private readonly now: () => Date = () => new Date(),
   ) {
-    const c = store.containers.actions;
-    this.actions = new Repository(c, ActionSchema, 'action');
-    this.shards = new Repository(c, IndexShardSchema, 'actionIndexShard');
-    this.owners = new Repository(c, OwnerIndexSchema, 'actionOwnerIndex');
-    this.refs = new Repository(c, ReferenceClaimSchema, 'actionReference');
-    this.counters = new Repository(c, ReferenceCounterSchema, 'actionCounter');
+    this.actions = new Repository(store, 'actions', ActionSchema, 'action');
+    this.shards = new Repository(store, 'actions', IndexShardSchema, 'actionIndexShard');
+    this.owners = new Repository(store, 'actions', OwnerIndexSchema, 'actionOwnerIndex');
+    this.refs = new Repository(store, 'actions', ReferenceClaimSchema, 'actionReference');
+    this.counters = new Repository(store, 'actions', ReferenceCounterSchema, 'actionCounter');
   }
 
   get(id: string) {

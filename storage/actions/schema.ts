@@ -62,6 +62,43 @@ export type Action = z.infer<typeof ActionSchema>;
 export type ActionStatus = z.infer<typeof ActionStatusSchema>;
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 export type Extension = z.infer<typeof ExtensionSchema>;
+export type ActionSource = z.infer<typeof ActionSourceSchema>;
+/** Derived, never stored: see bot/actions/rag.ts. */
+export type Rag = 'red' | 'amber' | 'green' | 'complete' | 'cancelled';
+
+/** What another feature (meetings, audits) gives the tracker to create an action. */
+export interface NewActionInput {
+  /** e.g. LCSPR-2025-01/R3; generated from source and date when omitted. */
+  reference?: string;
+  title: string;
+  description?: string;
+  source: ActionSource;
+  /** Id of what created it (meeting id, audit round id, review reference). */
+  sourceRef?: string;
+  /** Priority id from the content pack, or undefined for none. */
+  priority?: string;
+  /** Member id (Entra object id) of the owner. */
+  ownerId: string;
+  ownerAgency?: string;
+  /** Meeting series id of the group that owns the action (for matters arising and escalation). */
+  group?: string;
+  /** ISO date (yyyy-mm-dd), Europe/London. */
+  dueDate: string;
+}
+
+/** An action as other features list it (matters arising). */
+export interface ActionBrief {
+  id: string;
+  reference: string;
+  title: string;
+  ownerId: string;
+  ownerName?: string;
+  ownerAgency?: string;
+  dueDate: string;
+  status: ActionStatus;
+  rag: Rag;
+  overdue: boolean;
+}
 
 /**
  * What the sweep, the summary and "my actions" need about an action, copied into index documents so

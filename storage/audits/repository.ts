@@ -6,8 +6,8 @@ export class AuditsRepository {
   readonly rounds: Repository<typeof AuditRoundSchema>;
   readonly checkIns: Repository<typeof CheckInSchema>;
   constructor(store: Store, readonly pk: string) {
-    this.rounds = new Repository(store.containers.audits, AuditRoundSchema, 'round');
-    this.checkIns = new Repository(store.containers.audits, CheckInSchema, 'checkin');
+    this.rounds = new Repository(store, 'audits', AuditRoundSchema, 'round');
+    this.checkIns = new Repository(store, 'audits', CheckInSchema, 'checkin');
   }
   async roundByCode(code: string) {
     const [r] = await this.rounds.query('c.pk = @pk AND c.code = @code', [{ name: '@pk', value: this.pk }, { name: '@code', value: code.toUpperCase() }], { top: 1 });

@@ -27,10 +27,10 @@ export class BriefingsRepository {
     private readonly store: Store,
     readonly partnershipId: string,
   ) {
-    this.briefings = new Repository(store.containers.briefings, BriefingSchema, 'briefing');
-    this.deliveries = new Repository(store.containers.deliveries, DeliverySchema, 'delivery');
-    this.broadcasts = new Repository(store.containers.deliveries, BroadcastSchema, 'broadcast');
-    this.responses = new Repository(store.containers.deliveries, ResponseSchema, 'response');
+    this.briefings = new Repository(store, 'briefings', BriefingSchema, 'briefing');
+    this.deliveries = new Repository(store, 'deliveries', DeliverySchema, 'delivery');
+    this.broadcasts = new Repository(store, 'deliveries', BroadcastSchema, 'broadcast');
+    this.responses = new Repository(store, 'deliveries', ResponseSchema, 'response');
   }
 
   deliveryId(briefingId: string, recipient: string) {

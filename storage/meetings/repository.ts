@@ -12,8 +12,8 @@ export class MeetingsRepository {
     readonly partnershipId: string,
     private readonly now: () => Date,
   ) {
-    this.meetings = new Repository(store.containers.meetings, MeetingSchema, 'meeting');
-    this.groups = new Repository(store.containers.meetings, GroupSchema, 'meeting-group');
+    this.meetings = new Repository(store, 'meetings', MeetingSchema, 'meeting');
+    this.groups = new Repository(store, 'meetings', GroupSchema, 'meeting-group');
   }
 
   get(id: string) {

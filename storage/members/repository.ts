@@ -23,8 +23,8 @@ export class MembersRepository {
     private readonly admins: string[] = [],
     private readonly now: () => Date = () => new Date(),
   ) {
-    this.members = new Repository(store.containers.members, MemberSchema, 'member');
-    this.conversations = new Repository(store.containers.members, ConversationSchema, 'conversation');
+    this.members = new Repository(store, 'members', MemberSchema, 'member');
+    this.conversations = new Repository(store, 'members', ConversationSchema, 'conversation');
   }
 
   get(id: string) {

@@ -6,8 +6,8 @@ export class QueriesRepository {
   readonly logs: Repository<typeof QueryLogSchema>;
   readonly tickets: Repository<typeof TicketSchema>;
   constructor(store: Store, private readonly partnershipId: string) {
-    this.logs = new Repository(store.containers.queries, QueryLogSchema, 'query');
-    this.tickets = new Repository(store.containers.queries, TicketSchema, 'ticket');
+    this.logs = new Repository(store, 'queries', QueryLogSchema, 'query');
+    this.tickets = new Repository(store, 'queries', TicketSchema, 'ticket');
   }
   get pk() {
     return this.partnershipId;

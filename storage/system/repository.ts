@@ -7,7 +7,7 @@ import { ChangeSchema, LeaseSchema, NotificationSchema, SettingsSchema, type Cha
 export class SettingsRepository {
   readonly repo: Repository<typeof SettingsSchema>;
   constructor(store: Store, private readonly partnershipId: string) {
-    this.repo = new Repository(store.containers.settings, SettingsSchema, 'settings');
+    this.repo = new Repository(store, 'settings', SettingsSchema, 'settings');
   }
   get() {
     return this.repo.get('settings', this.partnershipId);
@@ -29,7 +29,7 @@ export type ChangeInput = Omit<Change, 'type' | 'id' | 'pk' | 'at' | 'detail'> &
 export class AuditLog {
   private readonly repo: Repository<typeof ChangeSchema>;
   constructor(store: Store, private readonly partnershipId: string, private readonly now: () => Date = () => new Date()) {
-    this.repo = new Repository(store.containers.auditLog, ChangeSchema, 'change');
+    this.repo = new Repository(store, 'auditLog', ChangeSchema, 'change');
   }
   async record(change: ChangeInput): Promise<void> {
     await this.repo.create({ ...change, detail: change.detail ?? {}, type: 'change', id: newId(), pk: this.partnershipId, at: this.now().toISOString() });
@@ -49,7 +49,7 @@ export class AuditLog {
 export class Leases {
   private readonly repo: Repository<typeof LeaseSchema>;
   constructor(store: Store, private readonly now: () => number = Date.now) {
-    this.repo = new Repository(store.containers.leases, LeaseSchema, 'lease');
+    this.repo = new Repository(store, 'leases', LeaseSchema, 'lease');
   }
   async tryAcquire(name: string, holder: string, ttlMs: number): Promise<boolean> {
     const now = this.now();
@@ -81,7 +81,7 @@ export class Leases {
 export class Notifications {
   readonly repo: Repository<typeof NotificationSchema>;
   constructor(store: Store, private readonly partnershipId: string, private readonly now: () => Date = () => new Date()) {
-    this.repo = new Repository(store.containers.notifications, NotificationSchema, 'notification');
+    this.repo = new Repository(store, 'notifications', NotificationSchema, 'notification');
   }
   /**
    * Claims a notification by creating its deterministic id. Returns the claim, or undefined when

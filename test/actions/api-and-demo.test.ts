@@ -1,7 +1,5 @@
 import { startTestBot, users, personalConversationId, cardText, SettableClock, type TestBot } from '../support/harness';
-import { actionsApi } from '../../bot/actions/api';
 import { seedDemo } from '../../bot/actions/demo';
-import { trackerFor } from '../../bot/actions/tracker';
 import { facts, lastCard } from './helpers';
 
 describe('the actions API used by meetings and audits, and the demo data', () => {
@@ -15,7 +13,7 @@ describe('the actions API used by meetings and audits, and the demo data', () =>
   afterAll(async () => bot?.close());
 
   it('creates an action from a meeting with a generated reference and tells the owner', async () => {
-    const api = actionsApi(bot.app.services);
+    const api = bot.app.services.actions;
     const made = await api.createAction({ title: 'Circulate the revised escalation policy to all sub-groups', source: 'meeting', sourceRef: 'partnership-board/2026-11-24', ownerId: users.dspCouncil.aadObjectId, group: 'partnership-board', dueDate: '2026-12-04' }, users.bu.aadObjectId);
     expect(made.reference).toBe('MTG-2026-001');
     expect(cardText(lastCard(bot, users.dspCouncil))).toMatch(/Circulate the revised escalation policy/);
@@ -30,11 +28,11 @@ describe('the actions API used by meetings and audits, and the demo data', () =>
     [{ title: 'T', dueDate: '2026-12-04', ownerId: 'nobody' }, /do not know the owner/],
     [{ title: 'T', dueDate: '2026-12-04', group: 'made-up' }, /not a partnership group/],
   ])('refuses bad input from another feature (%j)', async (input, message) => {
-    await expect(actionsApi(bot.app.services).createAction({ source: 'meeting', ownerId: users.dspCouncil.aadObjectId, ...input } as never, users.bu.aadObjectId)).rejects.toThrow(message);
+    await expect(bot.app.services.actions.createAction({ source: 'meeting', ownerId: users.dspCouncil.aadObjectId, ...input } as never, users.bu.aadObjectId)).rejects.toThrow(message);
   });
 
   it('lists matters arising for a group, most urgent first', async () => {
-    const api = actionsApi(bot.app.services);
+    const api = bot.app.services.actions;
     await api.createAction({ title: 'Earlier one', source: 'meeting', ownerId: users.dspCouncil.aadObjectId, group: 'partnership-board', dueDate: '2026-11-25' }, users.bu.aadObjectId);
     const items = await api.mattersArising('partnership-board', '2026-11-27');
     // "Second" had no group: meeting actions default to the partnership board (content pack).
@@ -44,8 +42,8 @@ describe('the actions API used by meetings and audits, and the demo data', () =>
   });
 
   it('keeps history append-only and guards writes with the ETag', async () => {
-    const repo = trackerFor(bot.app.services).repo;
-    const [brief] = await actionsApi(bot.app.services).mattersArising('partnership-board', '2026-11-27');
+    const repo = bot.app.services.repos.actions;
+    const [brief] = await bot.app.services.actions.mattersArising('partnership-board', '2026-11-27');
     const current = (await repo.get(brief.id))!;
     await expect(repo.replaceChecked(current, { ...current, history: [] })).rejects.toThrow(/append-only/);
     await expect(repo.replaceChecked({ ...current, _etag: '"old"' }, { ...current, title: 'Changed' })).rejects.toThrow(/changed by someone else/);
@@ -56,7 +54,7 @@ describe('the actions API used by meetings and audits, and the demo data', () =>
     await bot.say(users.practitioner, 'hello');
     await seedDemo(bot.app.services, { memberId: users.practitioner.aadObjectId });
     await seedDemo(bot.app.services, { memberId: users.practitioner.aadObjectId });
-    const entries = await trackerFor(bot.app.services).repo.allEntries();
+    const entries = await bot.app.services.repos.actions.allEntries();
     const demo = entries.filter((e) => /^(RR|LCSPR|MAA|S11|LR)-/.test(e.ref) || e.ref === 'MTG-2025-014');
     expect(demo).toHaveLength(9);
     expect(new Set(demo.map((e) => e.status)).size).toBeGreaterThanOrEqual(6);

@@ -1,5 +1,5 @@
 import { nudgeDueToday, escalationDue, dueDayNudgeDate, digestDueToday, digestDateForWeek } from '../../bot/actions/nudge-schedule';
-import type { ActionStatus } from '../../bot/actions/api';
+import type { ActionStatus } from '../../storage/actions/schema';
 
 const rules = { beforeDue: [10, 2], onDueDate: true, overdueEvery: 5, escalateAfter: 10, digestWeekday: 1 };
 const action = (due: string, dueSetOn = '2026-09-01', status: ActionStatus = 'acknowledged') => ({ due, dueSetOn, status });

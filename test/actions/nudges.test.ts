@@ -2,9 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { startTestBot, users, personalConversationId, cardText, SettableClock, type TestBot } from '../support/harness';
 import { FakeConnector } from '../support/fake-connector';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../storage/cosmos';
-import { actionsApi } from '../../bot/actions/api';
 import { runNudgeSweep } from '../../bot/actions/nudge-sweep';
-import { trackerFor } from '../../bot/actions/tracker';
 import { lastCard } from './helpers';
 
 /**
@@ -41,7 +39,7 @@ describe('nudges across two bot instances', () => {
     await a.say(users.bu, 'chair of cspr-group is Board Chair');
     // The education DSP has removed the app: Teams answers 403 for their chat.
     connector.behaviour = ({ method, conversationId }) => (method === 'POST' && conversationId === personalConversationId(users.dspEducation) ? { status: 403, body: { error: { code: 'BotDisabledByAdmin', message: 'removed' } } } : undefined);
-    const api = actionsApi(a.app.services);
+    const api = a.app.services.actions;
     const create = async (key: string, ownerId: string, dueDate: string, title: string) => {
       ids[key] = (await api.createAction({ title, source: 'rapid-review', ownerId, dueDate, group: 'cspr-group' }, users.bu.aadObjectId)).id;
     };
@@ -63,7 +61,7 @@ describe('nudges across two bot instances', () => {
   });
 
   it('generates references from the source prefix and year', async () => {
-    const x = await trackerFor(a.app.services).repo.get(ids.x);
+    const x = await a.app.services.repos.actions.get(ids.x);
     expect(x?.reference).toMatch(/^RR-2026-\d{3}$/);
   });
 
@@ -115,7 +113,7 @@ describe('nudges across two bot instances', () => {
 
   it('restarts the schedule when the due date changes', async () => {
     clock.set('2026-12-17T12:00:00Z');
-    const x = await trackerFor(a.app.services).repo.get(ids.x);
+    const x = await a.app.services.repos.actions.get(ids.x);
     const res = await b.invoke(users.bu, 'actions.edit', { id: ids.x, etag: x!._etag, title: x!.title, description: '', dueDate: '2027-01-12', ownerId: users.dspPolice.aadObjectId });
     expect(JSON.stringify(res.value)).toMatch(/Changes saved/);
     const police = cardsTo(users.dspPolice);
@@ -142,7 +140,7 @@ describe('nudges across two bot instances', () => {
   });
 
   it('sends nothing for completed or cancelled actions', async () => {
-    const y = await trackerFor(a.app.services).repo.get(ids.y);
+    const y = await a.app.services.repos.actions.get(ids.y);
     clock.set('2026-12-30T10:00:00Z');
     await a.invoke(users.bu, 'actions.cancel', { id: ids.y, etag: y!._etag, cancelReason: 'Superseded by the new custody protocol' });
     const police = cardsTo(users.dspPolice);

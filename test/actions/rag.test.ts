@@ -1,6 +1,6 @@
 import { ragFor, isOverdue } from '../../bot/actions/rag';
 import { summarise, financialQuarter } from '../../bot/actions/summary';
-import type { ActionStatus } from '../../bot/actions/api';
+import type { ActionStatus } from '../../storage/actions/schema';
 import { inWorkingHours } from '../../bot/shared/time/working-days';
 import type { IndexEntry } from '../../storage/actions/schema';
 

@@ -1,6 +1,5 @@
 import { startTestBot, users, personalConversationId, cardText, SettableClock, type TestBot } from '../support/harness';
 import { facts, inputs, lastCard, buttonData, invokeCard } from './helpers';
-import { trackerFor } from '../../bot/actions/tracker';
 
 /** Through the real endpoint, fake connector and embedded Cosmos: the tracker's main path. */
 describe('action tracker through the real endpoint', () => {
@@ -19,7 +18,7 @@ describe('action tracker through the real endpoint', () => {
   });
   afterAll(async () => bot?.close());
 
-  const stored = () => trackerFor(bot.app.services).repo.get(actionId);
+  const stored = () => bot.app.services.repos.actions.get(actionId);
   const summaryFacts = async () => {
     await bot.say(users.chair, 'tracker');
     return facts(lastCard(bot, users.chair));
@@ -43,7 +42,7 @@ describe('action tracker through the real endpoint', () => {
     const card = invokeCard(res);
     expect(cardText(card)).toMatch(/Due date: cannot be in the past/);
     expect(inputs(card)).toMatchObject({ title: 'Refresh neglect tool training', dueDate: '2026-11-01' });
-    expect(await trackerFor(bot.app.services).repo.byReference('LCSPR-2025-01/R3')).toBeUndefined();
+    expect(await bot.app.services.repos.actions.byReference('LCSPR-2025-01/R3')).toBeUndefined();
   });
 
   it.each([
@@ -213,12 +212,12 @@ describe('action tracker through the real endpoint', () => {
     expect(text).toMatch(/Row 4/);
     expect(text).toMatch(/also on row 2/);
     expect(inputs(card).csv).toContain('Agree a cross-border');
-    expect(await trackerFor(bot.app.services).repo.byReference('RR-2026-010/R1')).toBeUndefined();
+    expect(await bot.app.services.repos.actions.byReference('RR-2026-010/R1')).toBeUndefined();
 
     const good = [header, 'RR-2026-010/R1,Agree a cross-border information sharing protocol,RR,contextual safeguarding,Police DSP,2027-02-26', 'RR-2026-010/R2,Add exploitation screening to the front-door checklist,rapid review,,ICB DSP,26/02/2027'].join('\n');
     const res = invokeCard(await bot.invoke(users.bu, 'actions.import', { csv: good }));
     expect(cardText(res)).toMatch(/Imported 2 actions/);
-    const r2 = await trackerFor(bot.app.services).repo.byReference('RR-2026-010/R2');
+    const r2 = await bot.app.services.repos.actions.byReference('RR-2026-010/R2');
     expect(r2).toMatchObject({ ownerId: users.dspIcb.aadObjectId, dueDate: '2027-02-26', group: 'cspr-group', ownerAgency: 'icb' });
     expect(cardText(lastCard(bot, users.dspIcb))).toMatch(/Add exploitation screening/);
   });

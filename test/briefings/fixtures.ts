@@ -2,7 +2,7 @@ import type { OperationInput } from '@azure/cosmos';
 import type { TestBot } from '../support/harness';
 import { TENANT, users, personalConversationId } from '../support/harness';
 import type { Member } from '../../storage/members/schema';
-import { broadcastEngine } from '../../bot/briefings/broadcast-engine';
+import type { BriefingsFeature } from '../../bot/briefings';
 
 /** Synthetic staff (no real people, never children), spread across the partnership's agencies. */
 export const AGENCIES = ['police', 'icb', 'education', 'council-childrens', 'hospitals'];
@@ -105,5 +105,5 @@ export async function authorDraft(bot: TestBot, over: Record<string, unknown> = 
 }
 
 export function engineOf(bot: TestBot) {
-  return broadcastEngine(bot.app.services);
+  return (bot.app.features.find((f) => f.name === 'briefings') as BriefingsFeature).engine;
 }

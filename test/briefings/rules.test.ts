@@ -1,6 +1,6 @@
 import { readingTime, wordCount } from '../../bot/briefings/reading-time';
 import { parseForm, readyToSend, DEFAULT_REFLECTION, FormDataSchema } from '../../bot/briefings/form-fields';
-import { retryDelayMs } from '../../bot/briefings/backoff';
+import { retryDelayMs } from '../../bot/core/outbound/backoff';
 import { TokenBucket } from '../../bot/core/outbound/token-bucket';
 import { computeReach, reachCsv, inert } from '../../bot/briefings/reach';
 import { searchLibrary } from '../../bot/briefings/library';

@@ -1,4 +1,4 @@
-import { ConnectorSender, sdkRetryPolicies } from '../../bot/edge/connector';
+import { BotConnector, sdkRetryPolicies } from '../../bot/edge/connector';
 import { loadConfig } from '../../bot/core/config';
 import { FakeConnector } from '../support/fake-connector';
 
@@ -11,13 +11,13 @@ describe('the broadcast sender', () => {
   const ref = () => ({ serviceUrl: connector.url, channelId: 'msteams', conversation: { id: 'a:one', conversationType: 'personal' }, bot: { id: '28:bot' }, user: { id: '29:user' } });
 
   it('talks to the connector through a client without the SDK retry policy', async () => {
-    const sender = new ConnectorSender(loadConfig({ HOST: '127.0.0.1', LOG_LEVEL: 'silent' }));
+    const sender = new BotConnector(loadConfig({ HOST: '127.0.0.1', LOG_LEVEL: 'silent' }));
     const client = await (sender as unknown as { client(url: string): Promise<Parameters<typeof sdkRetryPolicies>[0]> }).client(connector.url);
     expect(sdkRetryPolicies(client)).toEqual([]);
   });
 
   it('reports a 429 at once, with Retry-After, instead of retrying inside the call', async () => {
-    const sender = new ConnectorSender(loadConfig({ HOST: '127.0.0.1', LOG_LEVEL: 'silent' }));
+    const sender = new BotConnector(loadConfig({ HOST: '127.0.0.1', LOG_LEVEL: 'silent' }));
     connector.clear();
     connector.behaviour = () => ({ status: 429, headers: { 'Retry-After': '2' } });
     const r = await sender.send(ref(), 'hello');
@@ -35,7 +35,7 @@ describe('the broadcast sender', () => {
     [504, 'retryable'],
     [400, 'failed'],
   ])('classifies %i as %s after one request', async (status, kind) => {
-    const sender = new ConnectorSender(loadConfig({ HOST: '127.0.0.1', LOG_LEVEL: 'silent' }));
+    const sender = new BotConnector(loadConfig({ HOST: '127.0.0.1', LOG_LEVEL: 'silent' }));
     connector.clear();
     connector.behaviour = () => ({ status, body: { error: { code: status === 403 ? 'MessageWritesBlocked' : 'X', message: 'x' } } });
     const r = await sender.send(ref(), 'hello');
@@ -45,7 +45,7 @@ describe('the broadcast sender', () => {
   });
 
   it('sends and updates, returning the activity id', async () => {
-    const sender = new ConnectorSender(loadConfig({ HOST: '127.0.0.1', LOG_LEVEL: 'silent' }));
+    const sender = new BotConnector(loadConfig({ HOST: '127.0.0.1', LOG_LEVEL: 'silent' }));
     const sent = await sender.send(ref(), 'hello');
     expect(sent).toMatchObject({ ok: true, activityId: expect.stringMatching(/^act-/) });
     const updated = await sender.update(ref(), (sent as { activityId: string }).activityId, 'changed');

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { startTestBot, users, TENANT, type TestBot, type TestUser } from '../support/harness';
-import { actionsApi } from '../../bot/actions/api';
 import type { ContainerName } from '../../storage/containers';
 
 /**
@@ -39,7 +38,7 @@ const anyValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
 })).value;
 
 function verbs(): string[] {
-  return bot.app.bot.registeredVerbs.map((v) => v.verb);
+  return bot.app.router.verbs.all().map((v) => v.verb);
 }
 
 const activity = () =>
@@ -92,7 +91,7 @@ beforeAll(async () => {
   await bot.grant(users.bu, ['businessUnit']);
   await bot.grant(users.dspPolice, ['dsp'], 'police');
   const due = new Date(Date.now() + 40 * 86400_000).toISOString().slice(0, 10);
-  ({ id: actionId } = await actionsApi(bot.app.services).createAction({ title: 'Audit the use of the neglect screening tool', source: 'multi-agency-audit', ownerId: users.dspPolice.aadObjectId, dueDate: due }, users.bu.aadObjectId));
+  ({ id: actionId } = await bot.app.services.actions.createAction({ title: 'Audit the use of the neglect screening tool', source: 'multi-agency-audit', ownerId: users.dspPolice.aadObjectId, dueDate: due }, users.bu.aadObjectId));
   const { resource } = await bot.app.services.store.containers.actions.item(actionId, bot.app.services.partnershipId).read();
   actionEtag = resource._etag;
 }, 60_000);

@@ -1,5 +1,4 @@
 import { startTestBot, users, type TestBot } from '../support/harness';
-import { actionsApi } from '../../bot/actions/api';
 import { buttonData, lastCard } from '../actions/helpers';
 
 /** A double click, or Teams retrying an invoke with the same activity id, changes state once. */
@@ -11,7 +10,7 @@ describe('idempotent card actions', () => {
     await bot.grant(users.bu, ['businessUnit']);
     await bot.grant(users.dspPolice, ['dsp'], 'police');
     const due = new Date(Date.now() + 40 * 86400_000).toISOString().slice(0, 10);
-    ({ id } = await actionsApi(bot.app.services).createAction({ title: 'Publish the revised threshold guidance', source: 'lcspr', ownerId: users.dspPolice.aadObjectId, dueDate: due }, users.bu.aadObjectId));
+    ({ id } = await bot.app.services.actions.createAction({ title: 'Publish the revised threshold guidance', source: 'lcspr', ownerId: users.dspPolice.aadObjectId, dueDate: due }, users.bu.aadObjectId));
   });
   afterAll(async () => bot?.close());
 

@@ -1,5 +1,4 @@
 import { startTestBot, users, personalConversationId, SettableClock, type TestBot } from '../support/harness';
-import { actionsApi } from '../../bot/actions/api';
 import { addWorkingDays } from '../../bot/shared/time/working-days';
 
 /**
@@ -14,7 +13,7 @@ describe('nudge sweep interrupted between claim and send', () => {
     await bot.grant(users.bu, ['businessUnit']);
     await bot.grant(users.dspPolice, ['dsp'], 'police');
     // Set a fortnight ago, due in 2 working days: the "2 working days before" nudge is due today.
-    await actionsApi(bot.app.services).createAction({ title: 'Publish the revised escalation leaflet', source: 'lcspr', ownerId: users.dspPolice.aadObjectId, dueDate: addWorkingDays('2026-11-24', 2) }, users.bu.aadObjectId);
+    await bot.app.services.actions.createAction({ title: 'Publish the revised escalation leaflet', source: 'lcspr', ownerId: users.dspPolice.aadObjectId, dueDate: addWorkingDays('2026-11-24', 2) }, users.bu.aadObjectId);
     clock.set('2026-11-24T10:00:00Z');
   });
   afterAll(async () => bot?.close());

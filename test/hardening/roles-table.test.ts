@@ -2,7 +2,6 @@ import { startTestBot, users, personalConversationId, type TestBot, type TestUse
 import { matchCommand } from '../../bot/core/command-registry';
 import type { Role } from '../../content/schema/partnership';
 import type { ContainerName } from '../../storage/containers';
-import { actionsApi } from '../../bot/actions/api';
 
 /**
  * Walks every state-changing card verb and command that declares the roles allowed to use it, and
@@ -59,12 +58,12 @@ beforeAll(async () => {
     await bot.say(u, 'my roles', { conversationType: 'channel', conversationId: '19:roles@thread.tacv2' });
   }
   const due = new Date(Date.now() + 40 * 86400_000).toISOString().slice(0, 10);
-  await actionsApi(bot.app.services).createAction({ title: 'Check information sharing agreements', source: 'meeting', ownerId: users.dspPolice.aadObjectId, dueDate: due }, users.bu.aadObjectId);
+  await bot.app.services.actions.createAction({ title: 'Check information sharing agreements', source: 'meeting', ownerId: users.dspPolice.aadObjectId, dueDate: due }, users.bu.aadObjectId);
 }, 60_000);
 afterAll(async () => bot?.close());
 
 it('refuses every role-gated card verb to every role that lacks it, changing nothing', async () => {
-  const gated = bot.app.bot.registeredVerbs.filter((v) => v.roles && v.roles.length > 0);
+  const gated = bot.app.router.verbs.all().filter((v) => v.roles && v.roles.length > 0);
   expect(gated.length).toBeGreaterThan(5);
   const before = await snapshot();
   const refusedWrongly: string[] = [];
@@ -82,7 +81,7 @@ it('refuses every role-gated card verb to every role that lacks it, changing not
 });
 
 it('refuses every role-gated command to every role that lacks it, changing nothing', async () => {
-  const gated = bot.app.bot.registeredCommands.filter((c) => c.roles && c.roles.length > 0);
+  const gated = bot.app.router.commands.filter((c) => c.roles && c.roles.length > 0);
   const before = await snapshot();
   const unmatched: string[] = [];
   const wrong: string[] = [];
@@ -90,7 +89,7 @@ it('refuses every role-gated command to every role that lacks it, changing nothi
   for (const command of gated) {
     const text = sampleText(command.usage ?? command.name);
     const kind = command.scopes?.[0] ?? 'personal';
-    if (matchCommand(bot.app.bot.registeredCommands, text, { kind })?.command !== command) {
+    if (matchCommand(bot.app.router.commands, text, { kind })?.command !== command) {
       unmatched.push(`${command.feature}:${command.name} ("${text}")`);
       continue;
     }

@@ -1,5 +1,4 @@
 import { startTestBot, users, personalConversationId, type TestBot } from '../support/harness';
-import { actionsApi } from '../../bot/actions/api';
 import { buttonData, lastCard } from '../actions/helpers';
 
 /**
@@ -14,7 +13,7 @@ describe('storage outage', () => {
     await bot.grant(users.bu, ['businessUnit']);
     await bot.grant(users.dspPolice, ['dsp'], 'police');
     const due = new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10);
-    ({ id: actionId } = await actionsApi(bot.app.services).createAction(
+    ({ id: actionId } = await bot.app.services.actions.createAction(
       { title: 'Refresh the escalation policy briefing for schools', source: 'lcspr', ownerId: users.dspPolice.aadObjectId, ownerAgency: 'police', dueDate: due },
       users.bu.aadObjectId,
     ));

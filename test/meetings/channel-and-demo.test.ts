@@ -1,7 +1,6 @@
 import { startTestBot, users, personalConversationId, cardText, cardActions, type TestBot } from '../support/harness';
 import { matchCommand } from '../../bot/core/command-registry';
 import { seedDemo } from '../../bot/meetings/demo';
-import { meetingsStore } from '../../bot/meetings/store';
 
 /** A group with its own channel: the agenda goes there once, and every RSVP updates that one post. */
 let bot: TestBot;
@@ -38,7 +37,7 @@ it('seeds a demo board meeting the Playground user can open and reply to', async
   await bot.grant(users.chair, ['businessUnit', 'chair'], 'council-childrens');
   await seedDemo(bot.app.services, { memberId: users.chair.aadObjectId });
   await seedDemo(bot.app.services, { memberId: users.chair.aadObjectId });
-  const store = meetingsStore(bot.app.services);
+  const store = bot.app.services.repos.meetings;
   expect((await store.getGroup('partnership-board'))?.memberIds).toContain(users.chair.aadObjectId);
   await bot.say(users.chair, 'meetings');
   const list = bot.connector.cards(personalConversationId(users.chair)).pop();
@@ -53,6 +52,6 @@ it('seeds a demo board meeting the Playground user can open and reply to', async
 
 it('every role-gated command matches its own usage line (as the roles table test fills it in)', () => {
   const sample = (usage: string) => usage.replace(/\[[^\]]*\]/g, '').replace(/<person>|<who>/g, 'Role practitioner').replace(/<group>/g, 'partnership-board').replace(/<[^>]+>/g, 'x').replace(/\s+/g, ' ').trim();
-  const mine = bot.app.bot.registeredCommands.filter((c) => c.feature === 'meetings');
-  for (const c of mine) expect(matchCommand(bot.app.bot.registeredCommands, sample(c.usage ?? c.name), { kind: c.scopes?.[0] ?? 'personal' })?.command.name).toBe(c.name);
+  const mine = bot.app.router.commands.filter((c) => c.feature === 'meetings');
+  for (const c of mine) expect(matchCommand(bot.app.router.commands, sample(c.usage ?? c.name), { kind: c.scopes?.[0] ?? 'personal' })?.command.name).toBe(c.name);
 });

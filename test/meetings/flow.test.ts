@@ -1,6 +1,4 @@
 import { startTestBot, users, personalConversationId, cardText, cardActions, SettableClock, type TestBot, type TestUser } from '../support/harness';
-import { actionsApi } from '../../bot/actions/api';
-import { meetingsStore } from '../../bot/meetings/store';
 
 /**
  * The meetings journey through the real endpoint, the fake connector and embedded Cosmos: set up the
@@ -12,8 +10,8 @@ let bot: TestBot;
 let meetingId = '';
 const partners = [users.dspCouncil, users.dspPolice, users.dspIcb, users.dspEducation];
 const dm = (u: TestUser) => personalConversationId(u);
-const meetingCount = async () => (await meetingsStore(bot.app.services).meetings.query('c.pk = @pk', [{ name: '@pk', value: bot.app.services.partnershipId }])).length;
-const stored = async () => (await meetingsStore(bot.app.services).get(meetingId))!;
+const meetingCount = async () => (await bot.app.services.repos.meetings.meetings.query('c.pk = @pk', [{ name: '@pk', value: bot.app.services.partnershipId }])).length;
+const stored = async () => (await bot.app.services.repos.meetings.get(meetingId))!;
 const lastText = (u: TestUser) => bot.connector.texts(dm(u)).pop() ?? '';
 
 beforeAll(async () => {
@@ -49,7 +47,7 @@ it('refuses a meeting in the past and keeps what was typed', async () => {
 it('creates a draft with the chair from the rota and items from the quick format', async () => {
   const due = '2026-03-31';
   try {
-    await actionsApi(bot.app.services).createAction({ title: 'Refresh the neglect screening tool training', source: 'meeting', ownerId: users.dspIcb.aadObjectId, group: 'partnership-board', dueDate: due }, users.bu.aadObjectId);
+    await bot.app.services.actions.createAction({ title: 'Refresh the neglect screening tool training', source: 'meeting', ownerId: users.dspIcb.aadObjectId, group: 'partnership-board', dueDate: due }, users.bu.aadObjectId);
   } catch (e) {
     if (!/not available/i.test(String((e as Error).message))) throw e;
   }

@@ -1,4 +1,4 @@
-import { BUCKET_BURST, MIN_RATE_FRACTION, RECOVER_AFTER_MS, RECOVER_PER_SECOND, THROTTLE_SLOWDOWN } from '../../briefings/consts';
+import { BUCKET_BURST, MIN_RATE_FRACTION, RECOVER_AFTER_MS, RECOVER_PER_SECOND, THROTTLE_SLOWDOWN } from './consts';
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, Math.max(0, ms)));
 
@@ -63,14 +63,4 @@ export class TokenBucket {
     if (until > this.pausedUntil) this.pausedUntil = until;
     this.tat = Math.max(this.tat, this.pausedUntil);
   }
-}
-
-const buckets = new Map<string, TokenBucket>();
-
-/** One bucket per (process, rate): every broadcast in this process shares it. */
-export function sharedBucket(ratePerSecond: number): TokenBucket {
-  const key = String(ratePerSecond);
-  let b = buckets.get(key);
-  if (!b) buckets.set(key, (b = new TokenBucket(ratePerSecond)));
-  return b;
 }

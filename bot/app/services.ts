@@ -1,0 +1,51 @@
+import type { ActionsApi, Clock, Services } from '../core/contract';
+import type { Config } from '../core/config';
+import type { Logger } from '../core/logger';
+import type { ContentPack } from '../../content/load';
+import type { Store } from '../../storage/cosmos';
+import type { Connector } from '../core/outbound/connector';
+import { createRepositories } from '../../storage';
+import { MembersRepository } from '../../storage/members/repository';
+import { AuditLog, Leases, Notifications, SettingsRepository } from '../../storage/system/repository';
+import { Messenger } from '../core/outbound/messenger';
+import { TokenBucket } from '../core/outbound/token-bucket';
+import { createActionsApi } from '../actions/api';
+
+export interface ServicesOptions {
+  config: Config;
+  content: ContentPack;
+  store: Store;
+  log: Logger;
+  clock: Clock;
+  instanceId: string;
+  /** The Bot Connector (the edge's implementation, or a test's). */
+  connector: Connector;
+}
+
+/** Builds everything features use, once per bot. Two calls build two bots that share nothing. */
+export function createServices(o: ServicesOptions): Services {
+  const partnershipId = o.content.partnership.id;
+  const now = () => o.clock.now();
+  const members = new MembersRepository(o.store, partnershipId, o.config.BUSINESS_UNIT_ADMINS, now);
+  const messenger = new Messenger({ connector: o.connector, limiter: new TokenBucket(o.config.BROADCAST_RATE_PER_SECOND), members, log: o.log, now });
+  const services: Services = {
+    config: o.config,
+    content: o.content,
+    log: o.log,
+    clock: o.clock,
+    partnershipId,
+    instanceId: o.instanceId,
+    store: o.store,
+    members,
+    settings: new SettingsRepository(o.store, partnershipId),
+    audit: new AuditLog(o.store, partnershipId, now),
+    leases: new Leases(o.store, () => now().getTime()),
+    notifications: new Notifications(o.store, partnershipId, now),
+    repos: createRepositories(o.store, partnershipId, now),
+    messenger,
+    // Set just below: the tracker's API needs the rest of Services to exist first.
+    actions: undefined as unknown as ActionsApi,
+  };
+  services.actions = createActionsApi(services);
+  return services;
+}

@@ -1,0 +1,103 @@
+import type { CommandDef, Feature, OutMessage, Services, TextFallback, Turn, VerbResult } from './contract';
+import { matchCommand } from './command-registry';
+import { VerbRegistry, cleanCardData, describeInvalid } from './verb-registry';
+import { hasAnyRole, refusal } from './roles';
+import { StaleError } from '../../storage/errors';
+
+/** The dialogs of this turn's conversation, as the router needs them (the edge implements it). */
+export interface DialogPort {
+  /** True when a dialog is waiting for this conversation's next message. */
+  isActive(): Promise<boolean>;
+  continue(): Promise<void>;
+  cancelAll(): Promise<void>;
+}
+
+export const STOPPED = 'Stopped. Nothing more was saved. Type **help** to see what I can do.';
+export const UNKNOWN_BUTTON = 'Sorry, I do not recognise that button. The card may be out of date: type **help** to start again.';
+export const STALE_FORM = 'Someone else changed this while you were editing. Your entries are kept below: check them and submit again.';
+export const STALE_MESSAGE = 'Someone else changed this while you were working on it. Nothing was saved: please refresh and try again.';
+
+const STOP_WORDS = /^(cancel|stop|quit|exit)$/i;
+
+/**
+ * Where every turn is decided, with no SDK in sight: a typed message goes to a command, else the
+ * active dialog, else the free-text fallbacks (queries), else help; a card button goes to its verb.
+ * Roles are checked here for every command and verb; ownership is checked by each handler.
+ */
+export class Router {
+  readonly commands: CommandDef[] = [];
+  readonly verbs = new VerbRegistry();
+  private readonly fallbacks: TextFallback[] = [];
+
+  constructor(
+    private readonly services: Services,
+    features: readonly Feature[],
+    private readonly help: (turn: Turn) => Promise<OutMessage>,
+  ) {
+    for (const f of features) {
+      this.commands.push(...(f.commands ?? []));
+      for (const v of f.verbs ?? []) this.verbs.register(v);
+      if (f.fallback) this.fallbacks.push(f.fallback);
+    }
+  }
+
+  /** A typed message. */
+  async message(turn: Turn, dialogs: DialogPort): Promise<void> {
+    const text = turn.text;
+    const stop = STOP_WORDS.test(text);
+    const match = text && !stop ? matchCommand(this.commands, text, turn.conversation) : undefined;
+    if (match) {
+      // A command wins over an active dialog, which stays where it was; no dialog state is read.
+      await this.runCommand(turn, match.command, match.args);
+      return;
+    }
+    if (await dialogs.isActive()) {
+      if (stop) {
+        await dialogs.cancelAll();
+        await turn.reply(STOPPED);
+      } else {
+        await dialogs.continue();
+      }
+      return;
+    }
+    if (!text) return;
+    for (const fallback of this.fallbacks) if (await fallback(turn)) return;
+    await turn.reply(await this.help(turn));
+  }
+
+  private async runCommand(turn: Turn, command: CommandDef, args: Record<string, string>) {
+    if (!hasAnyRole(turn.member.roles, command.roles)) {
+      this.services.log.info({ event: 'refused', command: command.name, memberId: turn.member.id }, 'command refused: role');
+      await turn.reply(refusal(command.roles!));
+      return;
+    }
+    this.services.log.debug({ event: 'command', command: command.name }, 'command');
+    await command.run(turn, args);
+  }
+
+  /** A card button (Action.Execute, or Action.Submit from older clients): role gate, zod, then the handler. */
+  async cardAction(turn: Turn, verb: unknown, rawData: unknown): Promise<VerbResult> {
+    const def = this.verbs.get(verb);
+    if (!def) {
+      this.services.log.info({ event: 'unknown-verb' }, 'card action with unknown verb');
+      return { message: UNKNOWN_BUTTON };
+    }
+    if (!hasAnyRole(turn.member.roles, def.roles)) {
+      this.services.log.info({ event: 'refused', verb: def.verb, memberId: turn.member.id }, 'card action refused: role');
+      return { message: refusal(def.roles!) };
+    }
+    const data = cleanCardData(rawData);
+    const parsed = def.schema.safeParse(data);
+    if (!parsed.success) {
+      const message = describeInvalid(parsed.error);
+      this.services.log.info({ event: 'invalid', verb: def.verb }, 'card action invalid');
+      return def.invalid ? def.invalid(turn, data, message) : { message };
+    }
+    try {
+      return await def.run(turn, parsed.data);
+    } catch (e) {
+      if (e instanceof StaleError) return def.invalid ? def.invalid(turn, data, STALE_FORM) : { message: STALE_MESSAGE };
+      throw e;
+    }
+  }
+}
