@@ -6,7 +6,7 @@
 import { startTestBot, personalConversationId, SettableClock, type TestUser } from '../test/support/harness';
 import { Tracker } from '../bot/actions/tracker';
 import { runNudgeSweep } from '../bot/actions/nudge-sweep';
-import { shiftWorkingDays } from '../bot/actions/rag';
+import { addWorkingDays } from '../bot/shared/time/working-days';
 import { londonDate } from '../bot/shared/time/working-days';
 import type { Action, ActionStatus } from '../storage/actions/schema';
 
@@ -45,13 +45,13 @@ async function main() {
   const groups = ['learning-improvement', 'cspr-group', 'maqag', 'partnership-board'];
   const actions: Action[] = Array.from({ length: ACTIONS }, (_, i) => {
     const status = pick(r, statuses);
-    const due = shiftWorkingDays(today, Math.floor(r() * 150) - 30);
+    const due = addWorkingDays(today, Math.floor(r() * 150) - 30);
     const owner = owners[i % OWNERS];
     return {
       type: 'action', id: `bench-${i}`, pk: services.partnershipId, reference: `BENCH-${String(i).padStart(5, '0')}`,
       title: `Benchmark action ${i}: embed learning from review ${i % 37} in single-agency training`, description: 'Synthetic benchmark data.',
       source: sources[i % sources.length], priority: priorities[i % priorities.length], ownerId: owner.aadObjectId, ownerName: owner.name, ownerAgency: 'police',
-      group: groups[i % groups.length], dueDate: due, dueSetOn: shiftWorkingDays(due, -60), status, notes: [], extensions: [],
+      group: groups[i % groups.length], dueDate: due, dueSetOn: addWorkingDays(due, -60), status, notes: [], extensions: [],
       history: [{ at, by: 'bench-bu', byName: 'Bench business unit', what: 'created', detail: {} }], createdAt: at, createdBy: 'bench-bu', updatedAt: at,
       closedOn: status === 'completed' || status === 'cancelled' ? today : undefined,
     };

@@ -3,11 +3,12 @@ import type { Action } from '../../storage/actions/schema';
 import type { Stored } from '../../storage/repository';
 import { expandCard } from '../../cards/expand';
 import { formatDateTime } from '../shared/time/working-days';
-import { dateLabel } from './calendar';
+import { formatDate } from '../shared/time/working-days';
 import { ACTIONS_TUNING } from './consts';
 import { field, type CardForm } from './card-fields';
 import { NONE, type Labels } from './labels';
-import { RAG_COLOURS, RAG_LABELS, STATUS_LABELS, isClosedStatus, ragFor, workingDaysFrom } from './rag';
+import { RAG_COLOURS, RAG_LABELS, STATUS_LABELS, isClosedStatus, ragFor } from './rag';
+import { workingDaysBetween } from '../shared/time/working-days';
 import { authority, type Actor } from './transitions';
 
 export type FormKey = 'update' | 'complete' | 'extension' | 'decide' | 'signoff' | 'cancel' | 'edit';
@@ -40,10 +41,10 @@ export const VERB_FOR_FORM: Record<FormKey, string> = {
 };
 
 function dueFact(a: Action, today: string): string {
-  const when = dateLabel(a.dueDate);
+  const when = formatDate(a.dueDate);
   if (isClosedStatus(a.status) || a.status === 'completed_pending_evidence') return when;
   if (today === a.dueDate) return `${when} (due today)`;
-  const n = workingDaysFrom(today, a.dueDate);
+  const n = workingDaysBetween(today, a.dueDate);
   if (today > a.dueDate) return `${when} (overdue by ${-n} working day${n === -1 ? '' : 's'})`;
   return `${when} (${n} working day${n === 1 ? '' : 's'} left)`;
 }
@@ -146,7 +147,7 @@ export function actionCardData(a: Stored<Action>, o: ActionCardOptions) {
     { title: 'Group', value: o.labels.group(a.group) },
     { title: 'Due', value: dueFact(a, o.today) },
     { title: 'Status', value: STATUS_LABELS[a.status] },
-    ...(lastDecision?.decision ? [{ title: 'Last extension', value: `${lastDecision.decision.outcome} (${dateLabel(lastDecision.toDue)})${lastDecision.decision.note ? `: ${lastDecision.decision.note}` : ''}` }] : []),
+    ...(lastDecision?.decision ? [{ title: 'Last extension', value: `${lastDecision.decision.outcome} (${formatDate(lastDecision.toDue)})${lastDecision.decision.note ? `: ${lastDecision.decision.note}` : ''}` }] : []),
   ];
   const bannerStyle = o.banner?.tone === 'error' ? 'attention' : o.banner?.tone === 'good' ? 'good' : 'accent';
   return {
@@ -161,7 +162,7 @@ export function actionCardData(a: Stored<Action>, o: ActionCardOptions) {
     banner: o.banner?.text ?? '',
     bannerStyle,
     hasExtension: Boolean(ext),
-    extension: ext ? { toDue: dateLabel(ext.toDue), who: ext.byName || 'the owner', when: formatDateTime(ext.requestedAt), reason: ext.reason } : { toDue: '', who: '', when: '', reason: '' },
+    extension: ext ? { toDue: formatDate(ext.toDue), who: ext.byName || 'the owner', when: formatDateTime(ext.requestedAt), reason: ext.reason } : { toDue: '', who: '', when: '', reason: '' },
     notes,
     hasEvidence: Boolean(a.evidence),
     evidence: a.evidence ? { text: a.evidence.text, link: a.evidence.link ?? '', when: formatDateTime(a.evidence.at) } : { text: '', link: '', when: '' },

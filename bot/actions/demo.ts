@@ -7,7 +7,7 @@ import type { Services } from '../core/contract';
 import type { Action, ActionStatus } from '../../storage/actions/schema';
 import { newId } from '../../storage/ids';
 import { londonDate } from '../shared/time/working-days';
-import { shiftWorkingDays } from './rag';
+import { addWorkingDays } from '../shared/time/working-days';
 import { Tracker } from './tracker';
 import type { ActionSource } from '../../storage/actions/schema';
 
@@ -58,7 +58,7 @@ export async function seedDemo(services: Services, demo: { memberId: string }): 
   const by = { by: 'demo-business-unit', byName: 'Business unit (demo)' };
   const actions: Action[] = ITEMS.map((item) => {
     const owner = item.owner === 'me' ? { id: demo.memberId, name: me?.name || 'You', agency: me?.agency } : OTHERS[item.owner];
-    const due = shiftWorkingDays(today, item.dueIn);
+    const due = addWorkingDays(today, item.dueIn);
     const closed = item.status === 'completed' || item.status === 'cancelled';
     const history: Action['history'] = [{ at, ...by, what: 'created', detail: { source: item.source, due } }];
     if (item.status !== 'open') history.push({ at, by: owner.id, byName: owner.name, what: item.status === 'cancelled' ? 'cancelled' : 'update', detail: { to: item.status } });
@@ -76,13 +76,13 @@ export async function seedDemo(services: Services, demo: { memberId: string }): 
       ownerAgency: owner.agency,
       group: tracker.labels.defaultGroup(item.source),
       dueDate: due,
-      dueSetOn: shiftWorkingDays(today, -30),
+      dueSetOn: addWorkingDays(today, -30),
       status: item.status,
       notes: item.note ? [{ at, by: owner.id, byName: owner.name, text: item.note }] : [],
       evidence: item.evidence ? { text: item.evidence, at, by: owner.id } : undefined,
       impact: item.impact ? { text: item.impact, at, by: owner.id } : undefined,
       extensions: item.extensionTo
-        ? [{ id: newId(), requestedAt: at, by: owner.id, byName: owner.name, fromDue: due, toDue: shiftWorkingDays(today, item.extensionTo), reason: item.extensionReason ?? '' }]
+        ? [{ id: newId(), requestedAt: at, by: owner.id, byName: owner.name, fromDue: due, toDue: addWorkingDays(today, item.extensionTo), reason: item.extensionReason ?? '' }]
         : [],
       history,
       createdAt: at,

@@ -1,7 +1,7 @@
 import type { AdaptiveCard } from '../core/contract';
 import type { IndexEntry } from '../../storage/actions/schema';
 import { expandCard } from '../../cards/expand';
-import { dateLabel } from './calendar';
+import { formatDate } from '../shared/time/working-days';
 import { ACTIONS_TUNING } from './consts';
 import { RAG_COLOURS, RAG_LABELS, RAG_ORDER, STATUS_LABELS, ragFor } from './rag';
 
@@ -32,7 +32,7 @@ export function listCardData(o: { heading: string; intro: string; rows: ListRow[
         title: e.title,
         note: note ?? STATUS_LABELS[e.status],
         owner: ownerName ?? '',
-        due: dateLabel(e.due),
+        due: formatDate(e.due),
         rag: RAG_LABELS[rag],
         ragColour: RAG_COLOURS[rag],
       };

@@ -1,7 +1,8 @@
 import type { NudgeRules } from '../../content/schema/actions';
 import type { ActionStatus } from '../../storage/actions/schema';
 import { DateTime } from 'luxon';
-import { isDoneForOwner, isWorkingDayCached as isWorkingDay, shiftWorkingDays, workingDaysFrom } from './rag';
+import { isDoneForOwner } from './rag';
+import { addWorkingDays, isWorkingDay, workingDaysBetween } from '../shared/time/working-days';
 
 export interface ScheduledNudge {
   /** Stable within one due date: part of the nudge's deterministic id. */
@@ -22,7 +23,7 @@ export interface Schedulable {
 
 /** The due-date nudge goes on the due date, or the last working day before it when that is a holiday. */
 export function dueDayNudgeDate(due: string): string {
-  return isWorkingDay(due) ? due : shiftWorkingDays(due, -1);
+  return isWorkingDay(due) ? due : addWorkingDays(due, -1);
 }
 
 /**
@@ -35,12 +36,12 @@ export function nudgeDueToday(a: Schedulable, today: string, rules: NudgeRules):
   const consider = (n: ScheduledNudge) => {
     if (n.date <= today && n.date > a.dueSetOn && (!best || n.date > best.date)) best = n;
   };
-  for (const n of rules.beforeDue) consider({ key: `before-${n}`, kind: 'before', date: shiftWorkingDays(a.due, -n), workingDays: n });
+  for (const n of rules.beforeDue) consider({ key: `before-${n}`, kind: 'before', date: addWorkingDays(a.due, -n), workingDays: n });
   if (rules.onDueDate) consider({ key: 'due', kind: 'due', date: dueDayNudgeDate(a.due), workingDays: 0 });
   if (today > a.due) {
-    const over = workingDaysFrom(a.due, today);
+    const over = workingDaysBetween(a.due, today);
     const k = Math.floor(over / rules.overdueEvery);
-    if (k >= 1) consider({ key: `overdue-${k}`, kind: 'overdue', date: shiftWorkingDays(a.due, k * rules.overdueEvery), workingDays: k * rules.overdueEvery });
+    if (k >= 1) consider({ key: `overdue-${k}`, kind: 'overdue', date: addWorkingDays(a.due, k * rules.overdueEvery), workingDays: k * rules.overdueEvery });
   }
   return best;
 }
@@ -48,7 +49,7 @@ export function nudgeDueToday(a: Schedulable, today: string, rules: NudgeRules):
 /** Escalation to the chair and business unit, once per action and due date. */
 export function escalationDue(a: Schedulable, today: string, rules: NudgeRules): { date: string } | undefined {
   if (isDoneForOwner(a.status) || !isWorkingDay(today) || today <= a.due) return undefined;
-  const date = shiftWorkingDays(a.due, rules.escalateAfter);
+  const date = addWorkingDays(a.due, rules.escalateAfter);
   return date <= today && date > a.dueSetOn ? { date } : undefined;
 }
 

@@ -11,7 +11,7 @@ import type { Action, IndexEntry } from '../../storage/actions/schema';
 import type { Notification } from '../../storage/system/schema';
 import { deterministicId } from '../../storage/ids';
 import { inWorkingHours, londonDate } from '../shared/time/working-days';
-import { dateLabel } from './calendar';
+import { formatDate } from '../shared/time/working-days';
 import { ACTIONS_TUNING, DIGEST_PREF } from './consts';
 import { mapLimit } from '../shared/map-limit';
 import { describeNudge, digestDueToday, escalationDue, nudgeDueToday, type ScheduledNudge } from './nudge-schedule';
@@ -175,7 +175,7 @@ function nudgeMessage(tracker: Tracker, owner: Stored<Member>, cs: Claim[], toda
     const a = actions.get(c.entry!.id);
     if (a) {
       const tone = c.nudge!.kind === 'overdue' ? 'error' : 'info';
-      return { card: tracker.card(a, owner, { banner: { text: `Reminder: this action is ${describeNudge(c.nudge!)} (${dateLabel(a.dueDate)}).`, tone } }), summary: `Reminder: ${a.reference} is ${describeNudge(c.nudge!)}` };
+      return { card: tracker.card(a, owner, { banner: { text: `Reminder: this action is ${describeNudge(c.nudge!)} (${formatDate(a.dueDate)}).`, tone } }), summary: `Reminder: ${a.reference} is ${describeNudge(c.nudge!)}` };
     }
   }
   const rows = cs.map((c) => ({ entry: c.entry!, note: `Reminder: ${describeNudge(c.nudge!)}` })).sort((x, y) => byUrgency(today, tracker.amber)(x.entry, y.entry));

@@ -1,7 +1,6 @@
 import type { ActionStatus, Rag } from '../../storage/actions/schema';
 
-export { shiftWorkingDays, workingDaysFrom, isWorkingDayFast as isWorkingDayCached } from './calendar';
-import { shiftWorkingDays } from './calendar';
+import { addWorkingDays } from '../shared/time/working-days';
 
 export const isClosedStatus = (s: ActionStatus) => s === 'completed' || s === 'cancelled';
 /** Work is finished from the owner's side (closed, or waiting for sign-off). */
@@ -19,7 +18,7 @@ export function ragFor(a: { status: ActionStatus; due: string }, today: string, 
   if (a.status === 'cancelled') return 'cancelled';
   if (a.status === 'completed' || a.status === 'completed_pending_evidence') return 'complete';
   if (a.status === 'blocked' || today > a.due) return 'red';
-  return today >= shiftWorkingDays(a.due, -amberWithinWorkingDays) ? 'amber' : 'green';
+  return today >= addWorkingDays(a.due, -amberWithinWorkingDays) ? 'amber' : 'green';
 }
 
 export const RAG_LABELS: Record<Rag, string> = { red: 'Red', amber: 'Amber', green: 'Green', complete: 'Complete', cancelled: 'Cancelled' };

@@ -1,7 +1,7 @@
 import type { AdaptiveCard } from '../core/contract';
 import { expandCard } from '../../cards/expand';
 import { formatDateTime } from '../shared/time/working-days';
-import { dateLabel } from './calendar';
+import { formatDate } from '../shared/time/working-days';
 import { ACTIONS_TUNING } from './consts';
 import type { Labels } from './labels';
 import { RAG_COLOURS, RAG_LABELS, STATUS_LABELS } from './rag';
@@ -27,11 +27,11 @@ export function summaryCardData(s: TrackerSummary, o: { labels: Labels; partners
       .map(([id, n]) => ({ label: id ? o.labels.priority(id) : 'No priority', count: String(n) })),
     attentionLine: `Awaiting sign-off: ${s.awaitingSignOff}. Extension requests waiting for a decision: ${s.extensionRequests}.`,
     overdueCount: String(s.overdue.length),
-    overdue: shown.map((e) => ({ id: e.id, ref: e.ref, title: e.title, agency: o.labels.agency(e.agency), due: dateLabel(e.due), days: String(e.workingDaysOver) })),
+    overdue: shown.map((e) => ({ id: e.id, ref: e.ref, title: e.title, agency: o.labels.agency(e.agency), due: formatDate(e.due), days: String(e.workingDaysOver) })),
     overdueMore: s.overdue.length > shown.length ? `and ${s.overdue.length - shown.length} more overdue.` : '',
     completedCount: String(s.completedThisQuarter.length),
     quarterLabel: s.quarter.label,
-    completed: s.completedThisQuarter.slice(0, 10).map((e) => ({ ref: e.ref, title: e.title, agency: o.labels.agency(e.agency), closedOn: dateLabel(e.closedOn ?? e.due) })),
+    completed: s.completedThisQuarter.slice(0, 10).map((e) => ({ ref: e.ref, title: e.title, agency: o.labels.agency(e.agency), closedOn: formatDate(e.closedOn ?? e.due) })),
     unreachable: o.unreachable.map((u) => ({ name: u.name, agency: u.agency, openCount: String(u.openCount) })),
   };
 }

@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import type { IndexEntry } from '../../storage/actions/schema';
 import type { ActionStatus, Rag } from '../../storage/actions/schema';
-import { RAG_LABELS, STATUS_LABELS, isOverdue, ragFor, workingDaysFrom } from './rag';
+import { RAG_LABELS, STATUS_LABELS, isOverdue, ragFor } from './rag';
+import { workingDaysBetween } from '../shared/time/working-days';
 import { ZONE } from '../shared/time/working-days';
 
 export interface TrackerSummary {
@@ -42,7 +43,7 @@ export function summarise(entries: IndexEntry[], today: string, amberWithinWorki
     byStatus[e.status]++;
     byRag[ragFor(e, today, amberWithinWorkingDays)]++;
     if (e.status !== 'completed' && e.status !== 'cancelled') byPriority[e.priority ?? ''] = (byPriority[e.priority ?? ''] ?? 0) + 1;
-    if (isOverdue(e, today)) overdue.push({ ...e, workingDaysOver: workingDaysFrom(e.due, today) });
+    if (isOverdue(e, today)) overdue.push({ ...e, workingDaysOver: workingDaysBetween(e.due, today) });
     if (e.status === 'completed' && e.closedOn && e.closedOn >= quarter.start && e.closedOn <= quarter.end) completedThisQuarter.push(e);
     if (e.status === 'completed_pending_evidence') awaitingSignOff++;
     if (e.ext) extensionRequests++;
