@@ -5,6 +5,7 @@ import { importActions } from './import-actions';
 import { myActionsCard } from './my-actions';
 import { summaryResult } from './summary-view';
 import { TRACKER_ROLES, Tracker } from './tracker';
+import { resolvePerson } from '../members/resolve-person';
 
 export function createActionCommands(services: Services): CommandDef[] {
   const tracker = new Tracker(services);
@@ -84,9 +85,8 @@ export function createActionCommands(services: Services): CommandDef[] {
         const wanted = args.group.toLowerCase().replace(/^the /, '');
         const group = series.find((g) => g.id === wanted || g.name.toLowerCase() === wanted);
         if (!group) return void (await turn.reply(`I do not know the group "${args.group}". Groups: ${series.map((g) => g.name).join('; ')}.`));
-        const found = turn.mentions.length === 1 ? [await services.members.get(turn.mentions[0].id)].filter((m) => m !== undefined) : await services.members.findByName(args.who.replace(/^@/, ''));
-        if (found.length !== 1) return void (await turn.reply(found.length ? `More than one person matches "${args.who}": please @mention them.` : `I have not met "${args.who}" yet: they need to have said hello to me first.`));
-        const person = found[0]!;
+        const person = await resolvePerson(services, args.who, turn.mentions);
+        if (typeof person === 'string') return void (await turn.reply(person));
         if (!person.roles.includes('chair')) return void (await turn.reply(`${person.name} does not have the chair role yet: grant it first with **grant chair to ${person.name}**.`));
         const current = Array.isArray(person.prefs.chairOf) ? (person.prefs.chairOf as string[]) : [];
         const { doc } = await services.members.setPref(person.id, 'chairOf', [...new Set([...current, group.id])]);

@@ -5,6 +5,7 @@
  * instances and restarts. A new due date gives new ids, which restarts the schedule.
  */
 import type { OutMessage, Services, SweepDef } from '../core/contract';
+import { tellBusinessUnit } from '../members/business-unit';
 import type { Member } from '../../storage/members/schema';
 import type { Stored } from '../../storage/repository';
 import type { Action, IndexEntry } from '../../storage/actions/schema';
@@ -228,7 +229,7 @@ async function sendEscalations(
   }
   let buOk = true;
   try {
-    await tracker.tellBusinessUnit(card(escalations));
+    await tellBusinessUnit(services, card(escalations));
   } catch {
     buOk = false;
   }

@@ -118,17 +118,6 @@ export class Tracker {
     return result.ok;
   }
 
-  /** The business unit hears about extension requests and completions: their channel if set, else each of them. */
-  async tellBusinessUnit(msg: OutMessage): Promise<void> {
-    const settings = await this.services.settings.get();
-    const conv = settings?.businessUnitConversation ? await this.services.members.getConversation(settings.businessUnitConversation) : undefined;
-    if (conv?.installed) {
-      const r = await this.services.messenger.send(conv.ref, msg);
-      if (r.ok) return;
-    }
-    for (const m of await this.services.members.withRole('businessUnit')) await this.services.messenger.sendToMember(m, msg);
-  }
-
   /**
    * Loads an action, applies one change from a card with the card's ETag, records it and answers with
    * the refreshed card. Refusals and rule failures change nothing and keep what the user typed.

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { tellBusinessUnit } from '../members/business-unit';
 import { defineVerb, type Services, type Turn, type VerbDef, type VerbResult } from '../core/contract';
 import { DuplicateReferenceError } from '../../storage/actions/repository';
 import type { Action } from '../../storage/actions/schema';
@@ -76,7 +77,7 @@ export function createActionVerbs(services: Services): VerbDef[] {
           (a, who, m) => T.complete(a, who, m, data),
           async (saved) => {
             if (saved.status === 'completed_pending_evidence') {
-              await tracker.tellBusinessUnit({ card: tracker.card(saved, asBusinessUnit(turn), { banner: { text: `${saved.ownerName || 'The owner'} has marked this action complete. Please review the evidence and sign it off.`, tone: 'info' } }), summary: `${saved.reference} ready for sign-off` });
+              await tellBusinessUnit(services, { card: tracker.card(saved, asBusinessUnit(turn), { banner: { text: `${saved.ownerName || 'The owner'} has marked this action complete. Please review the evidence and sign it off.`, tone: 'info' } }), summary: `${saved.reference} ready for sign-off` });
             }
           },
         ),
@@ -92,7 +93,7 @@ export function createActionVerbs(services: Services): VerbDef[] {
           change('extension', data, 'Extension requested. The business unit will decide and I will tell you.'),
           (a, who, m) => T.requestExtension(a, who, m, data),
           async (saved) => {
-            await tracker.tellBusinessUnit({ card: tracker.card(saved, asBusinessUnit(turn), { banner: { text: `${saved.ownerName || 'The owner'} asks for more time on this action.`, tone: 'info' } }), summary: `${saved.reference}: extension requested` });
+            await tellBusinessUnit(services, { card: tracker.card(saved, asBusinessUnit(turn), { banner: { text: `${saved.ownerName || 'The owner'} asks for more time on this action.`, tone: 'info' } }), summary: `${saved.reference}: extension requested` });
           },
         ),
     }),

@@ -19,9 +19,11 @@ export interface CheckInOptions {
   agency?: string;
 }
 
+export const ROUND_NOT_FOUND = 'I cannot find that audit round.';
+
 /** Why a round cannot take a check-in from this member, or undefined when it can. */
 export function cannotCheckIn(round: AuditRound | undefined, memberId: string, today: string): string | undefined {
-  if (!round) return 'I cannot find that audit round.';
+  if (!round) return ROUND_NOT_FOUND;
   if (!round.auditorIds.includes(memberId)) return 'Only the auditors named for this round can complete its check-ins.';
   if (round.status !== 'open') return 'This audit round has closed, so no more check-ins can be saved. Contact the business unit if you need it reopened.';
   void today;

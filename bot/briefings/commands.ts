@@ -1,6 +1,6 @@
 import type { CommandDef, Services } from '../core/contract';
 import { libraryCard, londonDate, priorityNames } from './cards';
-import { newDraft, renderForm } from './authoring';
+import { newDraft, renderForm } from './draft-form';
 import { searchLibrary, minutesOf } from './library';
 import { reachFor } from './reach-verbs';
 import type { BroadcastEngine } from './broadcast-engine';

@@ -1,6 +1,7 @@
 import type { Feature, Services } from '../core/contract';
 import { BroadcastEngine } from './broadcast-engine';
 import { authoringVerbs } from './authoring';
+import { lifecycleVerbs } from './lifecycle';
 import { responseVerbs } from './responses';
 import { reachVerbs } from './reach-verbs';
 import { briefingCommands } from './commands';
@@ -18,7 +19,7 @@ export function createBriefingsFeature(services: Services): BriefingsFeature {
     engine,
     name: 'briefings',
     commands: briefingCommands(services, engine),
-    verbs: [...authoringVerbs(services, engine), ...responseVerbs(services, engine), ...reachVerbs(services, engine)],
+    verbs: [...authoringVerbs(services, engine), ...lifecycleVerbs(services, engine), ...responseVerbs(services, engine), ...reachVerbs(services, engine)],
     sweeps: [broadcastSweep(engine)],
   };
 }

@@ -8,17 +8,7 @@ import { agencyName, findSeries, groupList } from './groups';
 import { meetingForm } from './forms';
 import { attendanceCard, attendanceCsv, attendanceFigures, partnershipYear } from './attendance-view';
 import { MAX_LIST, UPCOMING_LIST_DAYS } from './consts';
-
-async function resolvePerson(turn: Turn, who: string): Promise<Stored<Member> | string> {
-  const members = turn.services.members;
-  if (turn.mentions.length === 1) return (await members.get(turn.mentions[0].id)) ?? `I have not met ${turn.mentions[0].name} yet: ask them to say hello to me first.`;
-  const cleaned = who.replace(/^@/, '').trim();
-  const found = await members.findByName(cleaned);
-  const exact = found.filter((m) => m.name.toLowerCase() === cleaned.toLowerCase());
-  if (exact.length === 1 || found.length === 1) return exact[0] ?? found[0];
-  if (found.length === 0) return `I could not find anyone called "${cleaned}". They need to have said hello to me first.`;
-  return `More than one person matches "${cleaned}": ${found.slice(0, 5).map((m) => m.name).join(', ')}. Please @mention them instead.`;
-}
+import { resolvePerson } from '../members/resolve-person';
 
 const unknownGroup = (services: Services, text: string) => `I do not know the group "${text}". Groups: ${groupList(services.content)}.`;
 
@@ -82,7 +72,7 @@ export function createMeetingCommands(services: Services): CommandDef[] {
       run: async (turn, args) => {
         const series = findSeries(services.content, args.group);
         if (!series) return void (await turn.reply(unknownGroup(services, args.group)));
-        const person = await resolvePerson(turn, args.who);
+        const person = await resolvePerson(services, args.who, turn.mentions);
         if (typeof person === 'string') return void (await turn.reply(person));
         const before = await store.getGroup(series.id);
         const g = await store.changeGroup(series.id, (x) => ({ ...x, memberIds: [...new Set([...x.memberIds, person.id])] }));
@@ -102,7 +92,7 @@ export function createMeetingCommands(services: Services): CommandDef[] {
       run: async (turn, args) => {
         const series = findSeries(services.content, args.group);
         if (!series) return void (await turn.reply(unknownGroup(services, args.group)));
-        const person = await resolvePerson(turn, args.who);
+        const person = await resolvePerson(services, args.who, turn.mentions);
         if (typeof person === 'string') return void (await turn.reply(person));
         const before = await store.getGroup(series.id);
         if (!before?.memberIds.includes(person.id)) return void (await turn.reply(`${person.name} is not in the ${series.name}. Nothing was changed.`));

@@ -8,6 +8,7 @@ import { DateTime } from 'luxon';
 import { agendaCard, groupMembers, quorumFor } from './agenda-card';
 import { dueReminders } from './reminder-schedule';
 import { REMINDER_LOOKAHEAD_DAYS, REMINDER_SWEEP_SECONDS } from './consts';
+import { tellBusinessUnit } from '../members/business-unit';
 
 type Stats = Record<string, number>;
 
@@ -24,16 +25,6 @@ function findByName(members: readonly Stored<Member>[], name: string) {
   const n = name.trim().toLowerCase();
   const found = members.filter((m) => m.name.toLowerCase() === n);
   return found.length === 1 ? found[0] : undefined;
-}
-
-/** The business unit: its chosen channel, else each member with the role. */
-async function tellBusinessUnit(services: Services, msg: OutMessage): Promise<{ ok: boolean; activityId?: string }> {
-  const settings = await services.settings.get();
-  const conv = settings?.businessUnitConversation ? await services.members.getConversation(settings.businessUnitConversation) : undefined;
-  if (conv) return services.messenger.send(conv.ref, msg);
-  let ok = false;
-  for (const m of await services.members.withRole('businessUnit')) ok = (await services.messenger.sendToMember(m, msg)).ok || ok;
-  return { ok };
 }
 
 async function remind(services: Services, meeting: Stored<Meeting>, kind: 'papers' | 'rsvp' | 'quorum', stats: Stats) {

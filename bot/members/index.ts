@@ -1,24 +1,7 @@
-import type { Feature, Services, Turn } from '../core/contract';
-import type { Member } from '../../storage/members/schema';
-import type { Stored } from '../../storage/repository';
+import type { Feature, Services } from '../core/contract';
 import { parseRole, ROLE_WORDS } from './parse-role';
+import { resolvePerson } from './resolve-person';
 import { ROLE_LABELS, effectiveRoles } from '../core/roles';
-
-/** Resolves "@Name" mentions or a name fragment to exactly one known member. */
-async function resolvePerson(turn: Turn, who: string): Promise<Stored<Member> | string> {
-  const members = turn.services.members;
-  if (turn.mentions.length === 1) {
-    const m = await members.get(turn.mentions[0].id);
-    return m ?? `I have not met ${turn.mentions[0].name} yet: ask them to say hello to me first.`;
-  }
-  const cleaned = who.replace(/^@/, '').trim();
-  const direct = await members.get(cleaned);
-  if (direct) return direct;
-  const found = await members.findByName(cleaned);
-  if (found.length === 1) return found[0];
-  if (found.length === 0) return `I could not find anyone called "${cleaned}". They need to have said hello to me first.`;
-  return `More than one person matches "${cleaned}": ${found.slice(0, 5).map((m) => m.name).join(', ')}. Please @mention them instead.`;
-}
 
 export function createMembersFeature(services: Services): Feature {
   const agencies = services.content.partnership.agencies;
@@ -52,7 +35,7 @@ export function createMembersFeature(services: Services): Feature {
           if (!role) return void (await turn.reply(`Roles are ${ROLE_WORDS}.`));
           const agency = args.agency ? findAgency(args.agency) : undefined;
           if (args.agency && !agency) return void (await turn.reply(`I do not know the agency "${args.agency}". Agencies: ${agencyList}.`));
-          const person = await resolvePerson(turn, args.who);
+          const person = await resolvePerson(services, args.who, turn.mentions);
           if (typeof person === 'string') return void (await turn.reply(person));
           const { doc, changed } = await services.members.setRoles(person.id, (r) => [...r, role], agency?.id);
           if (changed) {
@@ -70,7 +53,7 @@ export function createMembersFeature(services: Services): Feature {
         patterns: [/^revoke (?<role>business unit|businessunit|bu|dsp|lsp|chair|practitioner) (?:role )?from (?<who>.+)$/i],
         run: async (turn, args) => {
           const role = parseRole(args.role)!;
-          const person = await resolvePerson(turn, args.who);
+          const person = await resolvePerson(services, args.who, turn.mentions);
           if (typeof person === 'string') return void (await turn.reply(person));
           if (person.id === turn.member.id && role === 'businessUnit') {
             return void (await turn.reply('You cannot remove your own business unit role; ask a colleague to do it.'));
@@ -92,7 +75,7 @@ export function createMembersFeature(services: Services): Feature {
         run: async (turn, args) => {
           const agency = findAgency(args.agency);
           if (!agency) return void (await turn.reply(`I do not know the agency "${args.agency}". Agencies: ${agencyList}.`));
-          const person = await resolvePerson(turn, args.who);
+          const person = await resolvePerson(services, args.who, turn.mentions);
           if (typeof person === 'string') return void (await turn.reply(person));
           const { doc, changed } = await services.members.setRoles(person.id, (r) => r, agency.id);
           if (changed) {

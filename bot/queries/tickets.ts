@@ -3,6 +3,7 @@ import type { Stored } from '../../storage/repository';
 import type { Ticket } from '../../storage/queries/schema';
 import type { QueriesRepository } from '../../storage/queries/repository';
 import { ticketCard } from './cards';
+import { tellBusinessUnit } from '../members/business-unit';
 
 function agencyName(services: Services, id: string | undefined) {
   return services.content.partnership.agencies.find((a) => a.id === id)?.name;
@@ -17,18 +18,8 @@ export function ticketMessage(services: Services, t: Ticket, opts: { error?: str
  * channel is set, and records where each copy went so later changes update them in place.
  */
 export async function postTicket(services: Services, repo: QueriesRepository, ticket: Stored<Ticket>): Promise<number> {
-  const posts: Ticket['posts'] = [];
-  const settings = await services.settings.get();
-  const channel = settings?.businessUnitConversation ? await services.members.getConversation(settings.businessUnitConversation) : undefined;
-  if (channel) {
-    const r = await services.messenger.send(channel.ref, ticketMessage(services, ticket));
-    if (r.ok && r.activityId) posts.push({ conversationDocId: channel.id, activityId: r.activityId });
-  } else {
-    for (const m of await services.members.withRole('businessUnit')) {
-      const r = await services.messenger.sendToMember(m, ticketMessage(services, ticket));
-      if (r.ok && r.activityId) posts.push({ memberId: m.id, activityId: r.activityId });
-    }
-  }
+  const sent = await tellBusinessUnit(services, ticketMessage(services, ticket));
+  const posts = sent.posts.filter((p): p is Ticket['posts'][number] => Boolean(p.activityId));
   await repo.tickets.mutate(ticket.id, ticket.pk, (t) => ({ ...t, posts: [...t.posts, ...posts] }));
   return posts.length;
 }
