@@ -9,7 +9,7 @@ import { Tracker, TrackerInputError } from './tracker';
 import { byUrgency } from './list-card';
 import { isClosedStatus, isOverdue, ragFor } from './rag';
 import { mapLimit } from '../shared/map-limit';
-import { childIdentifyingMessage } from './free-text';
+import { childIdentifyingMessage } from '../shared/privacy/child-identifying';
 import type { Labels } from './labels';
 
 export { TrackerInputError };

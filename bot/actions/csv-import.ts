@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { DateTime } from 'luxon';
 import type { ActionSource, NewActionInput } from '../../storage/actions/schema';
 import type { Labels } from './labels';
-import { childIdentifyingMessage } from './free-text';
+import { childIdentifyingMessage } from '../shared/privacy/child-identifying';
 
 export interface ImportLookups {
   labels: Labels;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DateTime } from 'luxon';
-import { guarded } from './free-text';
+import { guardedText } from '../shared/privacy/child-identifying';
 import { NONE } from './labels';
 
 const stale = 'is missing: the card may be out of date; type **my actions** to get a fresh one';
@@ -24,7 +24,7 @@ export function notPastDate(today: () => string) {
   return isoDate().refine((d) => d >= today(), 'cannot be in the past');
 }
 
-export const optionalGuarded = (max: number) => z.preprocess(blankToUndefined, guarded(max, { required: false }).optional());
+export const optionalGuarded = (max: number) => z.preprocess(blankToUndefined, guardedText(max, { required: false }).optional());
 export const optionalId = z.preprocess(blankToUndefined, z.string().max(100).optional());
 export const optionalUrl = z.preprocess(
   blankToUndefined,
@@ -40,21 +40,21 @@ export function verbSchemas(today: () => string) {
   return {
     show: z.object({ id: Id, open: z.enum(['edit']).optional() }),
     acknowledge: z.object({ id: Id, etag: Etag }),
-    update: z.object({ id: Id, etag: Etag, note: guarded(2000), progress: z.enum(['in_progress', 'blocked'], { error: 'choose in progress or blocked' }) }),
+    update: z.object({ id: Id, etag: Etag, note: guardedText(2000), progress: z.enum(['in_progress', 'blocked'], { error: 'choose in progress or blocked' }) }),
     // Evidence may be a description, a link, or both; an empty completion is refused.
     complete: z
       .object({ id: Id, etag: Etag, evidence: optionalGuarded(2000), evidenceLink: optionalUrl, impact: optionalGuarded(2000) })
       .refine((d) => Boolean(d.evidence || d.evidenceLink), { path: ['evidence'], message: 'is required: describe what was done or give a link to the evidence' }),
-    extension: z.object({ id: Id, etag: Etag, newDueDate: notPastDate(today), reason: guarded(1000) }),
+    extension: z.object({ id: Id, etag: Etag, newDueDate: notPastDate(today), reason: guardedText(1000) }),
     decide: z.object({ id: Id, etag: Etag, decision: z.enum(['approve', 'refuse'], { error: 'choose approve or refuse' }), decisionNote: optionalGuarded(1000) }),
     signoff: z.object({ id: Id, etag: Etag, signoffDecision: z.enum(['accept', 'return'], { error: 'choose accept or return' }), signoffNote: optionalGuarded(1000), signoffImpact: optionalGuarded(2000) }),
-    cancel: z.object({ id: Id, etag: Etag, cancelReason: guarded(1000) }),
+    cancel: z.object({ id: Id, etag: Etag, cancelReason: guardedText(1000) }),
     edit: z.object({
       id: Id,
       etag: Etag,
-      title: guarded(200),
+      title: guardedText(200),
       // Absent means "leave as it is"; an empty choice means "clear it".
-      description: guarded(2000, { required: false }).optional(),
+      description: guardedText(2000, { required: false }).optional(),
       dueDate: notPastDate(today),
       ownerId: z.string({ error: 'is required' }).min(1, 'is required'),
       ownerAgency: z.preprocess(noneToEmpty, z.string().max(100).optional()),
@@ -63,8 +63,8 @@ export function verbSchemas(today: () => string) {
     }),
     create: z.object({
       reference: z.preprocess(blankToUndefined, z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9\/_.-]{0,39}$/, 'may use letters, digits and / - _ . only (up to 40)').optional()),
-      title: guarded(200),
-      description: z.preprocess((v) => v ?? '', guarded(2000, { required: false })),
+      title: guardedText(200),
+      description: z.preprocess((v) => v ?? '', guardedText(2000, { required: false })),
       source: z.enum(['rapid-review', 'lcspr', 'learning-review', 'multi-agency-audit', 'section-11-175-audit', 'meeting', 'inspection'], { error: 'choose where it came from' }),
       dueDate: notPastDate(today),
       ownerId: z.string({ error: 'is required' }).min(1, 'is required'),

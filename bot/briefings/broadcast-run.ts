@@ -2,6 +2,7 @@ import type { Services } from '../core/contract';
 import type { BriefingsRepository, DeliveryCounts } from '../../storage/briefings/repository';
 import type { WorkerLife } from './worker-life';
 import type { DeliveryContext } from './deliver-one';
+import { BROADCAST_LEASE_RENEW_MS, SEND_CONCURRENCY } from './consts';
 
 export interface RunResult {
   briefingId: string;
@@ -39,4 +40,13 @@ export async function finishLease(c: RunContext, briefingId: string, phase?: 'do
   await c.repo.broadcasts.mutate('broadcast', briefingId, (l) =>
     l.holder !== c.workerId ? undefined : { ...l, leaseUntil: 0, ...(phase ? { phase, finishedAt: at } : {}), updatedAt: at },
   );
+}
+
+/** The pump settings every run shares: stop when killed, this many sends at once, renew this often. */
+export function pumpSettings(c: RunContext) {
+  return {
+    killed: () => c.life.killed,
+    concurrency: c.timings.concurrency ?? SEND_CONCURRENCY,
+    renewMs: c.timings.renewMs ?? BROADCAST_LEASE_RENEW_MS,
+  };
 }

@@ -10,8 +10,8 @@ import { briefingCard, progressCard } from './cards';
 import { describeAudience } from './audience';
 import { pump } from './pump';
 import { runUpdate } from './run-update';
-import { finishLease, type RunContext, type RunResult } from './broadcast-run';
-import { BROADCAST_LEASE_MS, BROADCAST_LEASE_RENEW_MS, CLAIM_LEASE_MS, CLAIM_PAGE_SIZE, PROGRESS_INTERVAL_MS, SEND_CONCURRENCY } from './consts';
+import { finishLease, pumpSettings, type RunContext, type RunResult } from './broadcast-run';
+import { BROADCAST_LEASE_MS, CLAIM_LEASE_MS, CLAIM_PAGE_SIZE, PROGRESS_INTERVAL_MS } from './consts';
 
 /** The notification line Teams shows before the card is opened. */
 function summaryOf(b: Briefing) {
@@ -83,9 +83,7 @@ export async function runSend(c: RunContext, initial: Stored<Briefing>): Promise
           }
           return true;
         },
-        killed: () => c.life.killed,
-        concurrency: t.concurrency ?? SEND_CONCURRENCY,
-        renewMs: t.renewMs ?? BROADCAST_LEASE_RENEW_MS,
+        ...pumpSettings(c),
       });
   c.life.alive();
   const after = await c.repo.counts(id);

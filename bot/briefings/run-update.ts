@@ -7,8 +7,8 @@ import { updateOne } from './deliver-one';
 import { ProgressReporter } from './progress';
 import { briefingCard } from './cards';
 import { pump } from './pump';
-import { finishLease, type RunContext, type RunResult } from './broadcast-run';
-import { BROADCAST_LEASE_MS, BROADCAST_LEASE_RENEW_MS, CLAIM_LEASE_MS, CLAIM_PAGE_SIZE, PROGRESS_INTERVAL_MS, SEND_CONCURRENCY } from './consts';
+import { finishLease, pumpSettings, type RunContext, type RunResult } from './broadcast-run';
+import { BROADCAST_LEASE_MS, CLAIM_LEASE_MS, CLAIM_PAGE_SIZE, PROGRESS_INTERVAL_MS } from './consts';
 
 /** Brings every delivered card up to the briefing's latest version (an edit or a withdrawal). */
 export async function runUpdate(c: RunContext, b: Stored<Briefing>): Promise<RunResult> {
@@ -39,9 +39,7 @@ export async function runUpdate(c: RunContext, b: Stored<Briefing>): Promise<Run
       }
       return true;
     },
-    killed: () => c.life.killed,
-    concurrency: t.concurrency ?? SEND_CONCURRENCY,
-    renewMs: t.renewMs ?? BROADCAST_LEASE_RENEW_MS,
+    ...pumpSettings(c),
   });
   c.life.alive();
   const left = await c.repo.countBehind(id, version);

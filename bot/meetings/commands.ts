@@ -1,4 +1,5 @@
 import type { CommandDef, Services, Turn } from '../core/contract';
+import type { MeetingSeries } from '../../content/schema/partnership';
 import type { Member } from '../../storage/members/schema';
 import type { Stored } from '../../storage/repository';
 import { expandCard } from '../../cards/expand';
@@ -40,6 +41,39 @@ async function listCard(turn: Turn) {
 
 export function createMeetingCommands(services: Services): CommandDef[] {
   const store = services.repos.meetings;
+
+  /** `add <person> to group <group>` and `remove ... from group ...`: one look-up, one audited change. */
+  const groupMembership = (o: {
+    name: string;
+    usage: string;
+    description: string;
+    pattern: RegExp;
+    action: 'add-member' | 'remove-member';
+    change: (memberIds: string[], id: string) => string[];
+    unchanged: (person: Stored<Member>, series: MeetingSeries) => string | undefined;
+    done: (person: Stored<Member>, series: MeetingSeries, count: number) => string;
+  }): CommandDef => ({
+    feature: 'meetings',
+    name: o.name,
+    usage: o.usage,
+    description: o.description,
+    roles: ['businessUnit'],
+    patterns: [o.pattern],
+    run: async (turn, args) => {
+      const series = findSeries(services.content, args.group);
+      if (!series) return void (await turn.reply(unknownGroup(services, args.group)));
+      const person = await resolvePerson(services, args.who, turn.mentions);
+      if (typeof person === 'string') return void (await turn.reply(person));
+      const before = await store.getGroup(series.id);
+      const current = before?.memberIds ?? [];
+      const nothingToDo = o.change(current, person.id).length === current.length ? o.unchanged(person, series) : undefined;
+      if (nothingToDo) return void (await turn.reply(nothingToDo));
+      const g = await store.changeGroup(series.id, (x) => ({ ...x, memberIds: o.change(x.memberIds, person.id) }));
+      await services.audit.record({ actorId: turn.member.id, feature: 'meetings', action: o.action, entityType: 'meeting-group', entityId: g.id, beforeEtag: before?._etag, afterEtag: g._etag, detail: { memberId: person.id } });
+      await turn.reply(o.done(person, series, g.memberIds.length));
+    },
+  });
+
   return [
     {
       feature: 'meetings',
@@ -62,45 +96,30 @@ export function createMeetingCommands(services: Services): CommandDef[] {
         await turn.reply({ card: meetingForm(services, { seriesId: series?.id }) });
       },
     },
-    {
-      feature: 'meetings',
+    groupMembership({
       name: 'add to group',
       usage: 'add <person> to group <group>',
       description: 'Add someone to a group, so they get its agendas and can reply.',
-      roles: ['businessUnit'],
-      patterns: [/^add (?<who>.+?) to (?:the )?group (?<group>.+)$/i],
-      run: async (turn, args) => {
-        const series = findSeries(services.content, args.group);
-        if (!series) return void (await turn.reply(unknownGroup(services, args.group)));
-        const person = await resolvePerson(services, args.who, turn.mentions);
-        if (typeof person === 'string') return void (await turn.reply(person));
-        const before = await store.getGroup(series.id);
-        const g = await store.changeGroup(series.id, (x) => ({ ...x, memberIds: [...new Set([...x.memberIds, person.id])] }));
-        await services.audit.record({ actorId: turn.member.id, feature: 'meetings', action: 'add-member', entityType: 'meeting-group', entityId: g.id, beforeEtag: before?._etag, afterEtag: g._etag, detail: { memberId: person.id } });
+      pattern: /^add (?<who>.+?) to (?:the )?group (?<group>.+)$/i,
+      action: 'add-member',
+      change: (ids, id) => (ids.includes(id) ? ids : [...ids, id]),
+      unchanged: () => undefined,
+      done: (person, series, count) => {
         const partner = services.content.partnership.agencies.find((a) => a.id === person.agency)?.statutoryPartner;
         const note = !person.agency ? ' Their agency is not set, so they do not count towards quorum yet: use **set agency**.' : partner ? '' : ` ${agencyName(services.content, person.agency)} is not a statutory partner, so they do not count towards quorum.`;
-        await turn.reply(`${person.name} is now in the ${series.name} (${g.memberIds.length} members).${note}`);
+        return `${person.name} is now in the ${series.name} (${count} members).${note}`;
       },
-    },
-    {
-      feature: 'meetings',
+    }),
+    groupMembership({
       name: 'remove from group',
       usage: 'remove <person> from group <group>',
       description: 'Take someone out of a group.',
-      roles: ['businessUnit'],
-      patterns: [/^remove (?<who>.+?) from (?:the )?group (?<group>.+)$/i],
-      run: async (turn, args) => {
-        const series = findSeries(services.content, args.group);
-        if (!series) return void (await turn.reply(unknownGroup(services, args.group)));
-        const person = await resolvePerson(services, args.who, turn.mentions);
-        if (typeof person === 'string') return void (await turn.reply(person));
-        const before = await store.getGroup(series.id);
-        if (!before?.memberIds.includes(person.id)) return void (await turn.reply(`${person.name} is not in the ${series.name}. Nothing was changed.`));
-        const g = await store.changeGroup(series.id, (x) => ({ ...x, memberIds: x.memberIds.filter((id) => id !== person.id) }));
-        await services.audit.record({ actorId: turn.member.id, feature: 'meetings', action: 'remove-member', entityType: 'meeting-group', entityId: g.id, beforeEtag: before._etag, afterEtag: g._etag, detail: { memberId: person.id } });
-        await turn.reply(`${person.name} is no longer in the ${series.name}.`);
-      },
-    },
+      pattern: /^remove (?<who>.+?) from (?:the )?group (?<group>.+)$/i,
+      action: 'remove-member',
+      change: (ids, id) => ids.filter((x) => x !== id),
+      unchanged: (person, series) => `${person.name} is not in the ${series.name}. Nothing was changed.`,
+      done: (person, series) => `${person.name} is no longer in the ${series.name}.`,
+    }),
     {
       feature: 'meetings',
       name: 'group members',

@@ -1,8 +1,10 @@
 import type { z } from 'zod';
-import { defineVerb, type Services, type Turn, type VerbDef, type VerbResult } from '../core/contract';
+import { defineVerb, type AdaptiveCard, type Role, type Services, type Turn, type VerbDef, type VerbResult } from '../core/contract';
+import type { Meeting } from '../../storage/meetings/schema';
+import type { Stored } from '../../storage/repository';
 import { agendaCard, groupMembers } from './agenda-card';
 import { attendanceCard, attendanceFigures, partnershipYear } from './attendance-view';
-import { friendlyInvalid, itemForm, meetingForm, recordForm } from './forms';
+import { friendlyInvalid, itemForm, meetingForm, recordForm, type FormBanner } from './forms';
 import { seriesById } from './groups';
 import { addItem, createMeeting, editMeeting } from './meeting-edits';
 import { publishMeeting } from './publish';
@@ -22,101 +24,67 @@ export function createMeetingVerbs(services: Services): VerbDef[] {
   };
   const isStale = (m: string) => /someone else changed/i.test(m);
 
-  /** Re-renders the form the user was on with what they typed, so a mistake never loses their entries. */
-  const invalidMeeting = async (turn: Turn, raw: Record<string, unknown>, fallback: string): Promise<VerbResult> => {
-    const text = isStale(fallback) ? fallback : message(S.meeting, raw, fallback);
-    const meeting = await load(raw);
-    return { card: meetingForm(services, { meeting, values: raw, banner: { text, tone: 'attention' } }) };
-  };
-
-  return [
+  /**
+   * Re-renders the form the user was on with what they typed and a plain message, so a mistake never
+   * loses their entries. `render` draws the form for the stored meeting (undefined for a new one).
+   */
+  const invalidForm =
+    (schema: z.ZodType, needsMeeting: boolean, render: (m: Stored<Meeting> | undefined, values: Record<string, unknown>, banner: FormBanner) => Promise<AdaptiveCard> | AdaptiveCard) =>
+    async (_turn: Turn, raw: Record<string, unknown>, fallback: string): Promise<VerbResult> => {
+      const meeting = await load(raw);
+      if (needsMeeting && !meeting) return GONE;
+      const text = isStale(fallback) ? fallback : message(schema, raw, fallback);
+      return { card: await render(meeting, raw, { text, tone: 'attention' }) };
+    };
+  /** A button that names one meeting: loaded first, and a missing one gets one plain answer. */
+  const meetingVerb = (verb: string, roles: Role[] | undefined, step: (turn: Turn, m: Stored<Meeting>) => Promise<VerbResult>): VerbDef =>
     defineVerb({
       feature: 'meetings',
-      verb: 'meetings.show',
+      verb,
+      roles,
       schema: S.ref,
       run: async (turn, data) => {
         const m = await store.get(data.meetingId);
-        return m ? { card: await agendaCard(services, m, { manage: turn.member.roles.includes('businessUnit') }) } : GONE;
+        return m ? step(turn, m) : GONE;
       },
-    }),
+    });
+  const invalidMeeting = invalidForm(S.meeting, false, (meeting, values, banner) => meetingForm(services, { meeting, values, banner }));
+
+  return [
+    meetingVerb('meetings.show', undefined, async (turn, m) => ({ card: await agendaCard(services, m, { manage: turn.member.roles.includes('businessUnit') }) })),
     defineVerb({ feature: 'meetings', verb: 'meetings.new.open', schema: S.newOpen, roles: ['businessUnit'], run: async (_turn, data) => ({ card: meetingForm(services, { seriesId: data.seriesId }) }) }),
     defineVerb({ feature: 'meetings', verb: 'meetings.new', schema: S.meeting, roles: ['businessUnit'], invalid: invalidMeeting, run: createMeeting }),
-    defineVerb({
-      feature: 'meetings',
-      verb: 'meetings.edit.open',
-      schema: S.ref,
-      roles: ['businessUnit'],
-      run: async (_turn, data) => {
-        const m = await store.get(data.meetingId);
-        return m ? { card: meetingForm(services, { meeting: m }) } : GONE;
-      },
-    }),
+    meetingVerb('meetings.edit.open', ['businessUnit'], async (_turn, m) => ({ card: meetingForm(services, { meeting: m }) })),
     defineVerb({ feature: 'meetings', verb: 'meetings.edit', schema: S.meeting, roles: ['businessUnit'], invalid: invalidMeeting, run: editMeeting }),
-    defineVerb({
-      feature: 'meetings',
-      verb: 'meetings.item.open',
-      schema: S.ref,
-      roles: ['businessUnit'],
-      run: async (_turn, data) => {
-        const m = await store.get(data.meetingId);
-        return m ? { card: itemForm(services, m) } : GONE;
-      },
-    }),
+    meetingVerb('meetings.item.open', ['businessUnit'], async (_turn, m) => ({ card: itemForm(services, m) })),
     defineVerb({
       feature: 'meetings',
       verb: 'meetings.item.add',
       schema: S.item,
       roles: ['businessUnit'],
-      invalid: async (_turn, raw, fallback) => {
-        const m = await load(raw);
-        if (!m) return GONE;
-        const text = isStale(fallback) ? fallback : message(S.item, raw, fallback);
-        return { card: itemForm(services, m, { values: raw, banner: { text, tone: 'attention' } }) };
-      },
+      invalid: invalidForm(S.item, true, (m, values, banner) => itemForm(services, m!, { values, banner })),
       run: addItem,
     }),
-    defineVerb({
-      feature: 'meetings',
-      verb: 'meetings.publish',
-      schema: S.ref,
-      roles: ['businessUnit'],
-      run: async (turn, data) => {
-        const m = await store.get(data.meetingId);
-        if (!m) return GONE;
-        if (m.status === 'held' || m.status === 'cancelled') return { message: 'This meeting has already been held or cancelled, so it cannot be published again.' };
-        if (new Date(m.startsAt).getTime() <= services.clock.now().getTime()) return { message: 'This meeting is in the past, so it cannot be published. Edit the date first.' };
-        if (!(await services.repos.meetings.getGroup(m.seriesId))?.memberIds.length) {
-          const name = seriesById(services.content, m.seriesId)?.name ?? 'group';
-          return { card: await agendaCard(services, m, { manage: true, banner: { text: `The ${name} has no members yet, so there is no one to send the agenda to. Use "add <person> to group ${m.seriesId}" first.`, tone: 'attention' } }) };
-        }
-        const { meeting, outcome } = await publishMeeting(services, m, turn.member.id);
-        const where = outcome.where === 'channel' ? "the group's channel" : `${outcome.posted + outcome.updated} member${outcome.posted + outcome.updated === 1 ? '' : 's'} 1:1`;
-        const text = `${outcome.updated && !outcome.posted ? 'Updated the posted agenda in place' : outcome.updated ? `Updated ${outcome.updated} and posted ${outcome.posted}` : 'Published'} to ${where}.${outcome.failed ? ` ${outcome.failed} could not be reached.` : ''}`;
-        return { card: await agendaCard(services, meeting, { manage: true, banner: { text, tone: outcome.failed ? 'warning' : 'good' } }) };
-      },
+    meetingVerb('meetings.publish', ['businessUnit'], async (turn, m) => {
+      if (m.status === 'held' || m.status === 'cancelled') return { message: 'This meeting has already been held or cancelled, so it cannot be published again.' };
+      if (new Date(m.startsAt).getTime() <= services.clock.now().getTime()) return { message: 'This meeting is in the past, so it cannot be published. Edit the date first.' };
+      if (!(await store.getGroup(m.seriesId))?.memberIds.length) {
+        const name = seriesById(services.content, m.seriesId)?.name ?? 'group';
+        return { card: await agendaCard(services, m, { manage: true, banner: { text: `The ${name} has no members yet, so there is no one to send the agenda to. Use "add <person> to group ${m.seriesId}" first.`, tone: 'attention' } }) };
+      }
+      const { meeting, outcome } = await publishMeeting(services, m, turn.member.id);
+      const where = outcome.where === 'channel' ? "the group's channel" : `${outcome.posted + outcome.updated} member${outcome.posted + outcome.updated === 1 ? '' : 's'} 1:1`;
+      const text = `${outcome.updated && !outcome.posted ? 'Updated the posted agenda in place' : outcome.updated ? `Updated ${outcome.updated} and posted ${outcome.posted}` : 'Published'} to ${where}.${outcome.failed ? ` ${outcome.failed} could not be reached.` : ''}`;
+      return { card: await agendaCard(services, meeting, { manage: true, banner: { text, tone: outcome.failed ? 'warning' : 'good' } }) };
     }),
     defineVerb({ feature: 'meetings', verb: 'meetings.rsvp', schema: S.rsvp, invalid: async (_turn, raw, fallback) => ({ message: `${message(S.rsvp, raw, fallback)}. Nothing was changed.` }), run: recordRsvp }),
-    defineVerb({
-      feature: 'meetings',
-      verb: 'meetings.record.open',
-      schema: S.ref,
-      roles: ['businessUnit'],
-      run: async (_turn, data) => {
-        const m = await store.get(data.meetingId);
-        return m ? { card: recordForm(services, m, await groupMembers(services, m.seriesId)) } : GONE;
-      },
-    }),
+    meetingVerb('meetings.record.open', ['businessUnit'], async (_turn, m) => ({ card: recordForm(services, m, await groupMembers(services, m.seriesId)) })),
     defineVerb({
       feature: 'meetings',
       verb: 'meetings.record',
       schema: S.record,
       roles: ['businessUnit'],
-      invalid: async (_turn, raw, fallback) => {
-        const m = await load(raw);
-        if (!m) return GONE;
-        const text = isStale(fallback) ? fallback : message(S.record, raw, fallback);
-        return { card: recordForm(services, m, await groupMembers(services, m.seriesId), { values: raw, banner: { text, tone: 'attention' } }) };
-      },
+      invalid: invalidForm(S.record, true, async (m, values, banner) => recordForm(services, m!, await groupMembers(services, m!.seriesId), { values, banner })),
       run: recordMeeting,
     }),
     defineVerb({

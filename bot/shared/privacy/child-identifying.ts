@@ -114,18 +114,28 @@ export function checkChildIdentifying(text: string): GuardResult {
   return kinds.length ? { flagged: true, kinds, message: guardMessage(kinds) } : { flagged: false, kinds: [] };
 }
 
+/** The refusal for text the guard flags, or undefined when it is fine (CSV rows, APIs, dialogs). */
+export function childIdentifyingMessage(text: string): string | undefined {
+  if (!text) return undefined;
+  const check = checkChildIdentifying(text);
+  return check.flagged ? check.message : undefined;
+}
+
 /**
- * A zod string for a free-text field: trimmed, length-limited and passed through the guard, so every
- * card submit and dialog answer gets the same refusal wording.
+ * The one zod entry point for free text from a card: trimmed, length-limited, then passed through
+ * the guard, so every card submit gets the same refusal wording. The guard runs only on text that is
+ * already within the limit (a pipe stops at the first failure), so an over-long field costs nothing.
  */
-export function guardedText(max: number, opts: { required?: boolean; label?: string } = {}) {
+export function guardedText(max: number, opts: { required?: boolean } = {}) {
   const base = z
-    .string({ error: 'must be text' })
+    .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be text') })
     .trim()
     .max(max, `is too long (at most ${max} characters)`);
   const text = opts.required === false ? base : base.min(1, 'is required');
-  return text.superRefine((value, ctx) => {
-    const result = checkChildIdentifying(value);
-    if (result.flagged) ctx.addIssue({ code: 'custom', message: result.message!, params: { kinds: result.kinds } });
-  });
+  return text.pipe(
+    z.string().superRefine((value, ctx) => {
+      const result = checkChildIdentifying(value);
+      if (result.flagged) ctx.addIssue({ code: 'custom', message: result.message!, params: { kinds: result.kinds } });
+    }),
+  );
 }

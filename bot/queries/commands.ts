@@ -1,0 +1,58 @@
+import type { CommandDef, Services } from '../core/contract';
+import { LEVELS_OF_NEED_DIALOG } from './level-suggestion';
+import type { Answering } from './answering';
+
+export function createQueryCommands(services: Services, answering: Answering): CommandDef[] {
+  const content = services.content.queries;
+  const repo = services.repos.queries;
+  return [
+    {
+      feature: 'queries',
+      name: 'escalation route',
+      description: 'How to escalate a professional disagreement.',
+      patterns: [/^(the )?escalation( route| policy| process)?$/i],
+      run: (turn) => answering.answer(turn, 'what is the escalation route'),
+    },
+    {
+      feature: 'queries',
+      name: 'levels of need',
+      description: 'The four levels of need (Right Help, Right Time).',
+      patterns: [/^(levels? of need|thresholds?|right help right time)$/i],
+      run: (turn) => answering.answer(turn, 'what are the levels of need'),
+    },
+    {
+      feature: 'queries',
+      name: 'help me decide',
+      description: 'A few questions to think through the level of need.',
+      patterns: [/^help me decide( (the )?level( of need)?)?$/i],
+      run: (turn) => turn.beginDialog(LEVELS_OF_NEED_DIALOG),
+    },
+    {
+      feature: 'queries',
+      name: 'glossary',
+      usage: 'glossary',
+      description: 'The acronyms used in the partnership, and what they mean.',
+      patterns: [/^(glossary|acronyms|abbreviations)$/i],
+      run: async (turn) => {
+        const lines = [...content.glossary].sort((a, b) => a.acronym.localeCompare(b.acronym)).map((g) => `- **${g.acronym}**: ${g.expansion}`);
+        await turn.reply(`**Glossary** (ask "what does NRM stand for?" for more)\n\n${lines.join('\n')}`);
+      },
+    },
+    {
+      feature: 'queries',
+      name: 'unanswered',
+      usage: 'unanswered',
+      description: 'Questions the bot could not answer, and open tickets.',
+      roles: ['businessUnit'],
+      patterns: [/^(unanswered|unanswered questions|open tickets|tickets)$/i],
+      run: async (turn) => {
+        const [logs, tickets] = await Promise.all([repo.unanswered(200), repo.openTickets(20)]);
+        const counts = new Map<string, number>();
+        for (const l of logs) counts.set(l.question.toLowerCase(), (counts.get(l.question.toLowerCase()) ?? 0) + 1);
+        const top = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([q, n]) => `- ${n} × "${q}"`);
+        const open = tickets.map((t) => `- ${t.status}: "${t.question.slice(0, 120)}"${t.assigneeName ? ` (${t.assigneeName})` : ''}`);
+        await turn.reply(`**Top unanswered or unhelpful questions** (latest ${logs.length})\n\n${top.join('\n') || 'None yet.'}\n\n**Open tickets** (${tickets.length})\n\n${open.join('\n') || 'None.'}`);
+      },
+    },
+  ];
+}
