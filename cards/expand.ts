@@ -1,6 +1,6 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import * as ACData from 'adaptivecards-templating';
+import type * as ACData from 'adaptivecards-templating';
 
 /** An Adaptive Card as plain JSON: what features return and what the bot layer wraps in an attachment. */
 export type AdaptiveCard = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
@@ -10,16 +10,24 @@ export const CARDS_DIR = __dirname;
 export const MAX_CARD_BYTES = 28 * 1024;
 
 /**
- * Every template, parsed once when this module loads and never changed afterwards: the files ship
- * with the code, so there is nothing to refresh and nothing one bot could change for another.
+ * Parsed templates, filled on first use. A memo of a pure function over files that ship with the
+ * code: nothing in it can differ between bots, and parsing all of them at start-up would add about
+ * 150 ms to a cold start (the templating library itself is loaded on first use for the same reason).
  */
-const TEMPLATES: ReadonlyMap<string, ACData.Template> = new Map(
-  listTemplates().map((t) => [`${t.feature}/${t.name}`, new ACData.Template(JSON.parse(readFileSync(t.path, 'utf8')))]),
-);
+const PARSED_TEMPLATES: Map<string, ACData.Template> = new Map();
 
 function template(feature: string, name: string): ACData.Template {
-  const t = TEMPLATES.get(`${feature}/${name}`);
-  if (!t) throw new Error(`card template ${feature}/${name} does not exist`);
+  const key = `${feature}/${name}`;
+  let t = PARSED_TEMPLATES.get(key);
+  if (!t) {
+    if (!/^[a-z][a-z0-9-]*$/.test(feature) || !/^[a-z][a-z0-9-]*$/.test(name)) throw new Error(`bad card name ${key}`);
+    const path = join(CARDS_DIR, feature, `${name}.json`);
+    if (!existsSync(path)) throw new Error(`card template ${key} does not exist`);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { Template } = require('adaptivecards-templating') as typeof ACData;
+    t = new Template(JSON.parse(readFileSync(path, 'utf8')));
+    PARSED_TEMPLATES.set(key, t);
+  }
   return t;
 }
 

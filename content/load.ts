@@ -17,7 +17,9 @@ export interface ContentPack {
   queries: QueriesContent;
 }
 
-export class ContentPackError extends Error {}
+export class ContentPackError extends Error {
+  override name = 'ContentPackError';
+}
 
 const files = {
   partnership: PartnershipSchema,

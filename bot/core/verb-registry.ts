@@ -1,7 +1,7 @@
 import type { VerbDef } from './contract';
 
 /** Keys that must never reach feature code from a card payload. */
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
  * Copies card data into a null-prototype object, dropping prototype-pollution keys and the

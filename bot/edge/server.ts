@@ -8,7 +8,7 @@ import type { Clock, Feature, Services } from '../core/contract';
 import type { Router } from '../core/router';
 import type { Scheduler } from '../core/scheduler';
 import { loadContentPack, DEFAULT_PACK_DIR, type ContentPack } from '../../content/load';
-import type { EmbeddedCosmos } from '../../storage/cosmos';
+import type { EmbeddedCosmos } from '../../storage/embedded-types';
 import { openStore } from '../app/open-store';
 import { createCoreApp } from '../app/create-app';
 import { createDialogs } from '../../dialogs';
@@ -20,8 +20,10 @@ import { tenantOf } from './turn';
 export interface AppOptions {
   config: Config;
   log?: Logger;
-  /** Share one embedded server between several bot instances (tests, benchmarks). */
+  /** Share one embedded server between several bot instances (tests, benchmarks); it outlives the app. */
   embedded?: EmbeddedCosmos;
+  /** An embedded server started early for this app (npm start), closed with it. */
+  ownEmbedded?: EmbeddedCosmos;
   content?: ContentPack;
   clock?: Clock;
   /** Start the scheduler loop (default: config.SCHEDULER_ENABLED). Tests call scheduler.tick() instead. */
@@ -51,7 +53,8 @@ export async function startApp(opts: AppOptions): Promise<App> {
   const { config } = opts;
   const log = opts.log ?? createLogger(config.LOG_LEVEL);
   const content = opts.content ?? contentPackFor(config);
-  const { store, embedded, ownEmbedded } = await openStore(config, log, opts.embedded);
+  const given = opts.ownEmbedded ? { embedded: opts.ownEmbedded, owned: true } : opts.embedded ? { embedded: opts.embedded, owned: false } : undefined;
+  const { store, embedded, ownEmbedded } = await openStore(config, log, given);
   const core = createCoreApp({ config, log, content, store, connector: new BotConnector(config), clock: opts.clock, instanceId: opts.instanceId });
   const { services, router, scheduler } = core;
   const adapter = createAdapter(config, log);

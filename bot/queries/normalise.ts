@@ -41,7 +41,7 @@ export function normalise(text: string): string {
 }
 
 /** Words that say nothing about the topic; they are not counted when judging how well a question matched. */
-export const STOPWORDS = new Set(
+export const STOPWORDS: ReadonlySet<string> = new Set(
   (
     'a an the and or but if of to in on at for from by with about as into over after before is are was were be been being am do does did ' +
     'have has had i me my we our you your he she they them their his her it its this that these those there here what which who whom whose ' +

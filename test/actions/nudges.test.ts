@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { startTestBot, users, personalConversationId, cardText, SettableClock, type TestBot } from '../support/harness';
 import { FakeConnector } from '../support/fake-connector';
-import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../storage/cosmos';
+import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../storage/embedded';
 import { runNudgeSweep } from '../../bot/actions/nudge-sweep';
 import { lastCard } from './helpers';
 

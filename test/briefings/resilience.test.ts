@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { startTestBot, users, type TestBot } from '../support/harness';
-import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../storage/cosmos';
+import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../storage/embedded';
 import { FakeConnector } from '../support/fake-connector';
 import { authorDraft, engineOf, formFields, postsByConversation, seedRecipients } from './fixtures';
 
