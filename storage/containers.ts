@@ -14,6 +14,7 @@ export const CONTAINERS = {
   notifications: '/pk',
   leases: '/pk',
   auditLog: '/pk',
+  content: '/pk',
   // CosmosDbPartitionedStorage (dialog and conversation state) requires /id.
   botState: '/id',
 } as const;

@@ -4,6 +4,7 @@ import { MeetingsRepository } from './meetings/repository';
 import { BriefingsRepository } from './briefings/repository';
 import { AuditsRepository } from './audits/repository';
 import { QueriesRepository } from './queries/repository';
+import { ContentRepository } from './content/repository';
 
 /** One repository per feature, on the process's one Cosmos client. */
 export function createRepositories(store: Store, partnershipId: string, now: () => Date) {
@@ -13,5 +14,6 @@ export function createRepositories(store: Store, partnershipId: string, now: () 
     briefings: new BriefingsRepository(store, partnershipId),
     audits: new AuditsRepository(store, partnershipId),
     queries: new QueriesRepository(store, partnershipId),
+    content: new ContentRepository(store, partnershipId, now),
   };
 }

@@ -10,6 +10,7 @@ import { AuditLog, Leases, Notifications, SettingsRepository } from '../../stora
 import { Messenger } from '../core/outbound/messenger';
 import { TokenBucket } from '../core/outbound/token-bucket';
 import { createActionsApi } from '../actions/api';
+import { ContentOverrides } from '../shared/content-overrides';
 
 export interface ServicesOptions {
   config: Config;
@@ -28,6 +29,8 @@ export function createServices(o: ServicesOptions): Services {
   const now = () => o.clock.now();
   const members = new MembersRepository(o.store, partnershipId, o.config.BUSINESS_UNIT_ADMINS, now);
   const messenger = new Messenger({ connector: o.connector, limiter: new TokenBucket(o.config.BROADCAST_RATE_PER_SECOND), members, log: o.log, now });
+  const repos = createRepositories(o.store, partnershipId, now);
+  const audit = new AuditLog(o.store, partnershipId, now);
   const services: Services = {
     config: o.config,
     content: o.content,
@@ -38,11 +41,12 @@ export function createServices(o: ServicesOptions): Services {
     store: o.store,
     members,
     settings: new SettingsRepository(o.store, partnershipId),
-    audit: new AuditLog(o.store, partnershipId, now),
+    audit,
     leases: new Leases(o.store, () => now().getTime()),
     notifications: new Notifications(o.store, partnershipId, now),
-    repos: createRepositories(o.store, partnershipId, now),
+    repos,
     messenger,
+    overrides: new ContentOverrides(repos.content, audit, now),
     // Set just below: the tracker's API needs the rest of Services to exist first.
     actions: undefined as unknown as ActionsApi,
   };

@@ -19,11 +19,13 @@ import type { MeetingsRepository } from '../../storage/meetings/repository';
 import type { BriefingsRepository } from '../../storage/briefings/repository';
 import type { AuditsRepository } from '../../storage/audits/repository';
 import type { QueriesRepository } from '../../storage/queries/repository';
+import type { ContentRepository } from '../../storage/content/repository';
+import type { ContentOverrides } from '../shared/content-overrides';
 import type { ActionBrief, NewActionInput } from '../../storage/actions/schema';
 import type { Messenger } from './outbound/messenger';
 import type { OutMessage } from './outbound/connector';
 
-export type FeatureName = 'meetings' | 'briefings' | 'actions' | 'audits' | 'queries' | 'members' | 'help' | 'system';
+export type FeatureName = 'meetings' | 'briefings' | 'actions' | 'audits' | 'queries' | 'numbers' | 'content' | 'members' | 'help' | 'system';
 
 export type { Role, Member, ConversationRef, AdaptiveCard, OutMessage };
 
@@ -38,6 +40,7 @@ export interface Repositories {
   briefings: BriefingsRepository;
   audits: AuditsRepository;
   queries: QueriesRepository;
+  content: ContentRepository;
 }
 
 /** What other features (meetings, audits) may ask of the action tracker; the actions feature implements it. */
@@ -72,6 +75,8 @@ export interface Services {
   messenger: Messenger;
   /** The tracker as other features see it. */
   actions: ActionsApi;
+  /** The business unit's changes to the content pack, made in Teams (facts confirmed or changed, phrasings taught). */
+  overrides: ContentOverrides;
 }
 
 export interface ConversationInfo {

@@ -11,11 +11,13 @@ const SECTION_TITLES: Record<FeatureName, string> = {
   meetings: 'Meetings',
   briefings: '7-minute briefings',
   audits: 'Audit check-ins',
+  numbers: 'Partnership in numbers',
+  content: 'Content',
   members: 'People and roles',
   system: 'System',
 };
 
-const ORDER: FeatureName[] = ['queries', 'actions', 'meetings', 'briefings', 'audits', 'members', 'help'];
+const ORDER: FeatureName[] = ['queries', 'actions', 'meetings', 'briefings', 'audits', 'numbers', 'content', 'members', 'help'];
 
 export interface HelpCardData {
   partnership: string;

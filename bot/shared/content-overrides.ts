@@ -1,0 +1,89 @@
+import type { Stored } from '../../storage/repository';
+import type { ContentRepository } from '../../storage/content/repository';
+import type { ContentOverride, OverrideKind } from '../../storage/content/schema';
+import type { AuditLog } from '../../storage/system/repository';
+import { newId } from '../../storage/ids';
+
+export interface OverrideInput {
+  kind: OverrideKind;
+  target: string;
+  action: ContentOverride['action'];
+  value?: string;
+  note?: string;
+}
+
+export interface Actor {
+  id: string;
+  name: string;
+}
+
+/** The active overrides at one version, as every feature reads them. */
+export interface OverrideSnapshot {
+  version: number;
+  active: readonly Stored<ContentOverride>[];
+}
+
+/**
+ * The business unit's changes to the content pack, made in Teams: stored in Cosmos with who and
+ * when, recorded in the audit log, revertible, and seen by every instance without a restart. Each
+ * read costs one point read of the version counter; the overrides themselves are re-read only when
+ * it has moved (the copy is per bot, in this object, never module state).
+ */
+export class ContentOverrides {
+  private snapshot: OverrideSnapshot = { version: -1, active: [] };
+
+  constructor(
+    private readonly repo: ContentRepository,
+    private readonly audit: AuditLog,
+    private readonly now: () => Date,
+  ) {}
+
+  /** The active overrides now. */
+  async current(): Promise<OverrideSnapshot> {
+    const version = await this.repo.version();
+    if (version !== this.snapshot.version) {
+      const all = await this.repo.all();
+      this.snapshot = { version, active: all.filter((o) => o.status === 'active') };
+    }
+    return this.snapshot;
+  }
+
+  /** Every override, active or reverted, newest last (for the report and the `content` card). */
+  history(): Promise<Stored<ContentOverride>[]> {
+    return this.repo.all();
+  }
+
+  async add(input: OverrideInput, actor: Actor): Promise<Stored<ContentOverride>> {
+    const at = this.now().toISOString();
+    const doc = await this.repo.overrides.create({
+      type: 'contentOverride',
+      id: newId(),
+      pk: this.repo.pk,
+      kind: input.kind,
+      target: input.target,
+      action: input.action,
+      value: input.value,
+      note: input.note,
+      status: 'active',
+      createdBy: actor.id,
+      createdByName: actor.name,
+      createdAt: at,
+      updatedAt: at,
+    });
+    await this.repo.bump();
+    await this.audit.record({ actorId: actor.id, feature: 'content', action: `override-${input.action}`, entityType: input.kind, entityId: doc.id, afterEtag: doc._etag, detail: { target: input.target.slice(0, 200) } });
+    return doc;
+  }
+
+  /** Reverts an override: the pack's own wording (or the matcher without the phrasing) applies again. */
+  async revert(id: string, actor: Actor): Promise<Stored<ContentOverride> | undefined> {
+    const existing = await this.repo.get(id);
+    if (!existing || existing.status === 'reverted') return undefined;
+    const at = this.now().toISOString();
+    const { doc, changed } = await this.repo.overrides.mutate(id, this.repo.pk, (o) => (o.status === 'reverted' ? undefined : { ...o, status: 'reverted', revertedBy: actor.id, revertedAt: at, updatedAt: at }));
+    if (!changed) return undefined;
+    await this.repo.bump();
+    await this.audit.record({ actorId: actor.id, feature: 'content', action: 'override-revert', entityType: doc.kind, entityId: doc.id, beforeEtag: existing._etag, afterEtag: doc._etag, detail: { target: doc.target.slice(0, 200) } });
+    return doc;
+  }
+}
