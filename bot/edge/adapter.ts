@@ -1,4 +1,4 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext, type InvokeResponse } from 'botbuilder';
 import { AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
 import type { Activity } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
@@ -9,6 +9,21 @@ import { APOLOGY, STORAGE_APOLOGY } from '../core/apologies';
 
 /** How long token validation (including fetching Bot Framework signing keys) may take before we refuse. */
 export const AUTH_TIMEOUT_MS = 10_000;
+
+/** Why a token was refused, from botbuilder's error wording: logged, so an operator can tell attacks from misconfiguration. */
+export function authRefusalReason(message: string, hasToken: boolean): string {
+  if (!hasToken) return 'no-token';
+  const m = message.toLowerCase();
+  if (m.includes('timed out')) return 'timeout';
+  if (m.includes('expired') || m.includes('jwt not active') || m.includes('nbf')) return 'expired';
+  if (m.includes('audience') || m.includes('appid') || m.includes('app id')) return 'wrong-audience';
+  if (m.includes('issuer')) return 'wrong-issuer';
+  if (m.includes('signing key') || m.includes('signature') || m.includes('kid') || m.includes('key')) return 'bad-signature';
+  if (m.includes('algorithm') || m.includes('alg')) return 'algorithm';
+  if (m.includes('serviceurl') || m.includes('service url')) return 'service-url-claim';
+  if (m.includes('malformed') || m.includes('jwt') || m.includes('token')) return 'malformed';
+  return 'not-verifiable';
+}
 
 /**
  * Fails closed: a token that cannot be validated for any reason (bad signature, unknown key, the
@@ -32,10 +47,9 @@ export class FailClosedAuthentication extends ConfigurationBotFrameworkAuthentic
         }),
       ]);
     } catch (e) {
-      const status = (e as { statusCode?: number }).statusCode;
-      this.log.warn({ event: 'auth-refused', reason: status === 401 ? 'invalid-token' : 'token-not-verifiable', hasToken: Boolean(authHeader) }, 'request refused: authentication');
-      if (e instanceof AuthenticationError && status === 401) throw e;
-      throw new AuthenticationError('Unauthorized: the token could not be verified', 401);
+      const reason = authRefusalReason(String((e as Error)?.message ?? ''), Boolean(authHeader));
+      this.log.warn({ event: 'auth-refused', reason, hasToken: Boolean(authHeader) }, 'request refused: authentication');
+      throw new AuthenticationError(`Unauthorized: ${reason}`, 401);
     } finally {
       if (timer) clearTimeout(timer);
     }
@@ -51,16 +65,27 @@ export function botAuthConfig(config: Config): ConstructorParameters<typeof Conf
         MicrosoftAppPassword: config.MicrosoftAppPassword,
         MicrosoftAppType: config.MicrosoftAppType,
         MicrosoftAppTenantId: config.MicrosoftAppTenantId,
+        ...(config.BOT_OPENID_METADATA ? { BotOpenIdMetadata: config.BOT_OPENID_METADATA } : {}),
       };
 }
 
 /**
- * CloudAdapter with Bot Framework JWT validation whenever an app id is configured. With no app id the
- * adapter accepts unauthenticated requests, which config.ts only allows on a loopback address.
+ * CloudAdapter that runs an activity the edge has already read and authenticated (server.ts checks
+ * shape, token, channel and tenant first, so it can answer 400/401/403 itself).
  */
-export function createAdapter(config: Config, log: Logger): CloudAdapter {
+export class PartnershipAdapter extends CloudAdapter {
+  handle(auth: AuthenticateRequestResult, activity: Activity, logic: (ctx: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(auth, activity, logic);
+  }
+}
+
+/**
+ * The adapter and its authentication. With no app id the authentication accepts unauthenticated
+ * requests, which config.ts only allows on a loopback address.
+ */
+export function createAdapter(config: Config, log: Logger): { adapter: PartnershipAdapter; auth: FailClosedAuthentication } {
   const auth = new FailClosedAuthentication(botAuthConfig(config), log);
-  const adapter = new CloudAdapter(auth);
+  const adapter = new PartnershipAdapter(auth);
   adapter.onTurnError = async (ctx: TurnContext, error: unknown) => {
     const ref = randomUUID().slice(0, 8);
     const e = error as Error;
@@ -71,5 +96,5 @@ export function createAdapter(config: Config, log: Logger): CloudAdapter {
       // The connector may be what failed; the log line above is what the operator needs.
     }
   };
-  return adapter;
+  return { adapter, auth };
 }

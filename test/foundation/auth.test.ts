@@ -72,8 +72,8 @@ describe('tenant allow-list', () => {
     expect(res.body.error).toMatch(/tenant is not allowed/);
     expect(bot.connector.received.length).toBe(before);
     expect(await bot.app.services.members.get(users.other.aadObjectId)).toBeUndefined();
-    const refused = lines.find((l) => l.event === 'tenant-refused');
-    expect(refused).toMatchObject({ tenant: '99999999-8888-7777-6666-555555555555', activityType: 'message' });
+    const refused = lines.find((l) => l.event === 'activity-refused');
+    expect(refused).toMatchObject({ reason: 'tenant', tenant: '99999999-8888-7777-6666-555555555555', activityType: 'message' });
     expect(JSON.stringify(lines)).not.toContain('"help"');
   });
 
