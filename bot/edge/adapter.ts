@@ -1,5 +1,5 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext, type InvokeResponse } from 'botbuilder';
-import { AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
+import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext, type InvokeResponse } from 'botbuilder';
+import { AuthenticationConstants, AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
 import type { Activity } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../core/config';
@@ -10,18 +10,36 @@ import { APOLOGY, STORAGE_APOLOGY } from '../core/apologies';
 /** How long token validation (including fetching Bot Framework signing keys) may take before we refuse. */
 export const AUTH_TIMEOUT_MS = 10_000;
 
-/** Why a token was refused, from botbuilder's error wording: logged, so an operator can tell attacks from misconfiguration. */
-export function authRefusalReason(message: string, hasToken: boolean): string {
-  if (!hasToken) return 'no-token';
+/** The header and claims of a bearer token, without verifying anything: only to say why it was refused. */
+function peek(authHeader: string): { header?: Record<string, unknown>; claims?: Record<string, unknown> } {
+  const parts = authHeader.replace(/^Bearer\s+/i, '').split('.');
+  try {
+    return { header: JSON.parse(Buffer.from(parts[0] ?? '', 'base64url').toString('utf8')), claims: JSON.parse(Buffer.from(parts[1] ?? '', 'base64url').toString('utf8')) };
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Why a token was refused, for the log: botbuilder's wording where it says, the token's own header
+ * and claims where botbuilder only says "no valid identity". Lets an operator tell an attack from a
+ * misconfiguration without logging the token.
+ */
+export function authRefusalReason(message: string, authHeader: string): string {
+  if (!authHeader) return 'no-token';
   const m = message.toLowerCase();
   if (m.includes('timed out')) return 'timeout';
-  if (m.includes('expired') || m.includes('jwt not active') || m.includes('nbf')) return 'expired';
-  if (m.includes('audience') || m.includes('appid') || m.includes('app id')) return 'wrong-audience';
-  if (m.includes('issuer')) return 'wrong-issuer';
-  if (m.includes('signing key') || m.includes('signature') || m.includes('kid') || m.includes('key')) return 'bad-signature';
-  if (m.includes('algorithm') || m.includes('alg')) return 'algorithm';
-  if (m.includes('serviceurl') || m.includes('service url')) return 'service-url-claim';
-  if (m.includes('malformed') || m.includes('jwt') || m.includes('token')) return 'malformed';
+  const { header, claims } = peek(authHeader);
+  if (!header || !claims) return 'malformed';
+  if (header.alg !== 'RS256' && header.alg !== 'RS384' && header.alg !== 'RS512') return 'algorithm';
+  if (claims.iss !== AuthenticationConstants.ToBotFromChannelTokenIssuer) return 'wrong-issuer';
+  if (m.includes('expired')) return 'expired';
+  if (m.includes('invalid appid') || m.includes('audience')) return 'wrong-audience';
+  if (m.includes('serviceurl')) return 'service-url-claim';
+  if (m.includes('endorsement')) return 'endorsement';
+  if (m.includes('signing key could not be retrieved')) return 'unknown-key';
+  if (m.includes('signature')) return 'bad-signature';
+  if (m.includes('failed to load') || m.includes('econnrefused') || m.includes('request to') || m.includes('fetch')) return 'keys-unreachable';
   return 'not-verifiable';
 }
 
@@ -47,13 +65,30 @@ export class FailClosedAuthentication extends ConfigurationBotFrameworkAuthentic
         }),
       ]);
     } catch (e) {
-      const reason = authRefusalReason(String((e as Error)?.message ?? ''), Boolean(authHeader));
+      const reason = authRefusalReason(String((e as Error)?.message ?? ''), authHeader);
       this.log.warn({ event: 'auth-refused', reason, hasToken: Boolean(authHeader) }, 'request refused: authentication');
       throw new AuthenticationError(`Unauthorized: ${reason}`, 401);
     } finally {
       if (timer) clearTimeout(timer);
     }
   }
+}
+
+/**
+ * The public Azure cloud's settings with the signing keys read from another OpenID metadata document.
+ * botbuilder treats any one of these settings as "configure everything", so all are given.
+ */
+function publicCloudWithMetadata(metadataUrl: string) {
+  return {
+    ValidateAuthority: true,
+    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    OAuthUrl: AuthenticationConstants.OAuthUrl,
+    ToBotFromChannelOpenIdMetadataUrl: metadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+    CallerId: CallerIdConstants.PublicAzureChannel,
+  };
 }
 
 /** The Bot Framework credentials section, empty in local anonymous mode. */
@@ -65,7 +100,7 @@ export function botAuthConfig(config: Config): ConstructorParameters<typeof Conf
         MicrosoftAppPassword: config.MicrosoftAppPassword,
         MicrosoftAppType: config.MicrosoftAppType,
         MicrosoftAppTenantId: config.MicrosoftAppTenantId,
-        ...(config.BOT_OPENID_METADATA ? { BotOpenIdMetadata: config.BOT_OPENID_METADATA } : {}),
+        ...(config.BOT_OPENID_METADATA ? publicCloudWithMetadata(config.BOT_OPENID_METADATA) : {}),
       };
 }
 

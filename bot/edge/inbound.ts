@@ -20,8 +20,11 @@ const Account = z.object({
   aadObjectId: z.string().regex(MEMBER_ID).optional(),
 });
 
+/** The Bot Framework activity types Teams sends; anything else is nothing the bot can act on. */
+const ACTIVITY_TYPES = ['message', 'invoke', 'conversationUpdate', 'installationUpdate', 'messageReaction', 'messageUpdate', 'messageDelete', 'event', 'typing', 'endOfConversation'] as const;
+
 const InboundSchema = z.object({
-  type: z.string().min(1).max(50),
+  type: z.enum(ACTIVITY_TYPES),
   id: bounded(256).optional(),
   channelId: z.string().min(1).max(50),
   serviceUrl: z.string().min(1).max(2048),
