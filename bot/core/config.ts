@@ -37,7 +37,8 @@ export const EnvSchema = z
     SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     WORKING_HOURS_START: hhmm.default('09:00'),
     WORKING_HOURS_END: hhmm.default('17:00'),
-    BROADCAST_RATE_PER_SECOND: z.coerce.number().min(0.1).max(50).default(45),
+    /** Outbound requests per second per tenant: the Teams limit, or less for a tenant that shares its budget with other apps. */
+    OUTBOUND_RATE_PER_SECOND: z.coerce.number().min(0.1).max(50).default(50),
     RETENTION_DAYS_QUERIES: z.coerce.number().int().min(1).max(3650).default(365),
     RETENTION_DAYS_DELIVERIES: z.coerce.number().int().min(1).max(3650).default(730),
   })

@@ -6,7 +6,7 @@ const N = 300;
 describe('briefings broadcast through the real endpoint', () => {
   let bot: TestBot;
   beforeAll(async () => {
-    bot = await startTestBot({ env: { BROADCAST_RATE_PER_SECOND: '50' } });
+    bot = await startTestBot({ env: { OUTBOUND_RATE_PER_SECOND: '50' } });
     await seedRecipients(bot, N);
   });
   afterAll(async () => bot?.close());

@@ -10,7 +10,7 @@ const COSMOS = { COSMOS_ENDPOINT: 'https://acct.documents.azure.com:443/', COSMO
 describe('configuration', () => {
   it('has safe defaults for local use', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ PORT: 3978, host: '127.0.0.1', anonymous: true, embeddedStorage: true, COSMOS_DATABASE: 'partnership-bot', BROADCAST_RATE_PER_SECOND: 45, WORKING_HOURS_START: '09:00', ALLOWED_TENANTS: [] });
+    expect(c).toMatchObject({ PORT: 3978, host: '127.0.0.1', anonymous: true, embeddedStorage: true, COSMOS_DATABASE: 'partnership-bot', OUTBOUND_RATE_PER_SECOND: 50, WORKING_HOURS_START: '09:00', ALLOWED_TENANTS: [] });
   });
 
   it('listens on all interfaces by default once authentication is configured', () => {
@@ -36,7 +36,7 @@ describe('configuration', () => {
     ['working hours in the wrong order', { WORKING_HOURS_START: '17:00', WORKING_HOURS_END: '09:00' }, /WORKING_HOURS_END must be after/],
     ['working hours not on a 24-hour clock', { WORKING_HOURS_START: '9am' }, /HH:MM/],
     ['an unknown log level', { LOG_LEVEL: 'chatty' }, /LOG_LEVEL/],
-    ['a broadcast rate over the Teams limit', { BROADCAST_RATE_PER_SECOND: '80' }, /BROADCAST_RATE_PER_SECOND/],
+    ['a broadcast rate over the Teams limit', { OUTBOUND_RATE_PER_SECOND: '80' }, /OUTBOUND_RATE_PER_SECOND/],
     ['anonymous mode on a public address', { HOST: '0.0.0.0' }, /no MicrosoftAppId is set.*loopback/],
   ];
   it.each(bad)('refuses %s with one sentence naming the variable', (_name, env, message) => {
