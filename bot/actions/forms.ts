@@ -3,13 +3,14 @@ import { expandCard } from '../../cards/expand';
 import { field, type FormField } from './card-fields';
 import { NONE, type Labels } from './labels';
 import { CSV_COLUMNS, type RowError } from './csv-import';
+import { count } from '../shared/format';
 
 interface FormCardData {
   heading: string;
   intro: string;
   banner: string;
   bannerStyle: string;
-  rowErrors: RowError[];
+  rowErrors: { row: string; message: string }[];
   fields: FormField[];
   verb: string;
   submitTitle: string;
@@ -52,7 +53,7 @@ export function importForm(o: { values?: Record<string, unknown>; banner?: { tex
     intro: `Paste the recommendations with a header row. Columns: ${CSV_COLUMNS}. Owner is the person's name as I know it; dates as 2026-03-31 or 31/03/2026; source as RR, LCSPR, LR, MAA, S11, MTG or INSP. Every row is checked first: if any row has a problem, nothing is imported.`,
     banner: o.banner?.text ?? '',
     bannerStyle: o.banner?.tone === 'good' ? 'good' : 'attention',
-    rowErrors: o.rowErrors ?? [],
+    rowErrors: (o.rowErrors ?? []).map((e) => ({ row: count(e.row), message: e.message })),
     fields: o.done ? [] : [field({ id: 'csv', kind: 'multiline', label: 'CSV text', required: true, maxLength: 200_000, errorMessage: 'Please paste the CSV text.' }, o.values ?? {})],
     verb: o.done ? '' : 'actions.import',
     submitTitle: 'Check and import',

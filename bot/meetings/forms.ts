@@ -6,27 +6,16 @@ import { formatDate, londonDate, ZONE } from '../shared/time/working-days';
 import { DateTime } from 'luxon';
 import { agencyName, seriesById } from './groups';
 import { chairFor } from './chair-rota';
-import type { FormField } from '../../cards/form-field';
+import { formField, type FieldSpec, type FormField } from '../../cards/form-field';
 
 export type { FormField };
 
 
 type Values = Record<string, unknown>;
 
-/** Every binding gets a value (unbound `${...}` would stay in the card); what the user typed wins. */
-function field(f: Pick<FormField, 'id' | 'kind' | 'label'> & Partial<FormField>, values: Values): FormField {
-  const typed = values[f.id];
-  return {
-    value: '',
-    placeholder: '',
-    required: false,
-    errorMessage: `Please check ${f.label.toLowerCase()}.`,
-    maxLength: f.kind === 'multiline' ? 4000 : f.kind === 'url' ? 1000 : 200,
-    min: '',
-    choices: [],
-    ...f,
-    ...(typeof typed === 'string' ? { value: typed } : {}),
-  };
+/** A meetings form field: the shared builder with this form's default lengths. */
+function field(f: FieldSpec, values: Values): FormField {
+  return formField(f, values, { multiline: 4000, url: 1000, text: 200 });
 }
 
 export interface FormBanner {
