@@ -4,6 +4,7 @@ import { field, type FormField } from './card-fields';
 import { NONE, type Labels } from './labels';
 import { CSV_COLUMNS, type RowError } from './csv-import';
 import { count } from '../shared/format';
+import { privacyConfirmField } from '../../cards/form-field';
 
 interface FormCardData {
   heading: string;
@@ -32,14 +33,14 @@ export function newActionFields(o: { labels: Labels; owners: { title: string; va
   ];
 }
 
-export function newActionForm(o: Parameters<typeof newActionFields>[0] & { banner?: { text: string; tone: 'error' | 'good' } }): AdaptiveCard {
+export function newActionForm(o: Parameters<typeof newActionFields>[0] & { banner?: { text: string; tone: 'error' | 'good' }; privacyAsk?: boolean }): AdaptiveCard {
   const data: FormCardData = {
     heading: 'New action',
     intro: 'The owner gets the action in their chat with me and is reminded before it is due.',
     banner: o.banner?.text ?? '',
     bannerStyle: o.banner?.tone === 'good' ? 'good' : 'attention',
     rowErrors: [],
-    fields: newActionFields(o),
+    fields: o.privacyAsk ? [...newActionFields(o), privacyConfirmField()] : newActionFields(o),
     verb: 'actions.create',
     submitTitle: 'Create and send to owner',
     formId: 'new-action',

@@ -1,6 +1,9 @@
 import type { CommandDef, Feature, OutMessage, Services, TextFallback, Turn, VerbResult } from './contract';
 import { matchCommand } from './command-registry';
-import { VerbRegistry, cleanCardData, describeInvalid } from './verb-registry';
+import { VerbRegistry, cleanCardData } from './verb-registry';
+import { explainInvalid } from './invalid';
+import { confirmedIn, withPrivacyConsent } from '../shared/privacy/purpose';
+import { plainText } from '../shared/format';
 import { hasAnyRole, refusal } from './roles';
 import { StaleError } from '../../storage/errors';
 
@@ -87,17 +90,29 @@ export class Router {
       return { message: refusal(def.roles!) };
     }
     const data = cleanCardData(rawData);
-    const parsed = def.schema.safeParse(data);
-    if (!parsed.success) {
-      const message = describeInvalid(parsed.error);
-      this.services.log.info({ event: 'invalid', verb: def.verb }, 'card action invalid');
-      return def.invalid ? def.invalid(turn, data, message) : { message };
-    }
-    try {
-      return await def.run(turn, parsed.data);
-    } catch (e) {
-      if (e instanceof StaleError) return def.invalid ? def.invalid(turn, data, STALE_FORM) : { message: STALE_MESSAGE };
-      throw e;
-    }
+    // "I have checked" on a form answers the child-details guard's question for this turn only.
+    const result = await withPrivacyConsent(confirmedIn(data), async (): Promise<VerbResult> => {
+      const parsed = def.schema.safeParse(data);
+      if (!parsed.success) {
+        const { message, privacyAsk } = explainInvalid(parsed.error, def.labels);
+        this.services.log.info({ event: 'invalid', verb: def.verb }, 'card action invalid');
+        return def.invalid ? def.invalid(turn, data, message, { privacyAsk }) : { message };
+      }
+      try {
+        return await def.run(turn, parsed.data);
+      } catch (e) {
+        if (e instanceof StaleError) return def.invalid ? def.invalid(turn, data, STALE_FORM) : { message: STALE_MESSAGE };
+        throw e;
+      }
+    });
+    return plainMessage(result);
   }
+}
+
+/**
+ * A card action's message is shown by Teams as plain text under the card, where **bold** would show
+ * its asterisks; the card itself keeps its formatting.
+ */
+function plainMessage(result: VerbResult): VerbResult {
+  return result.message === undefined ? result : ({ ...result, message: plainText(result.message) } as VerbResult);
 }

@@ -60,3 +60,8 @@ export function usage(pattern: string): string {
 export function listOf(items: readonly string[], last = 'and'): string {
   return items.length > 1 ? `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1]}` : (items[0] ?? '');
 }
+
+/** Markdown emphasis and code marks taken out, for places that show text as it is (a card action's reply). */
+export function plainText(text: string): string {
+  return text.replace(/\*\*([^*]+)\*\*/g, '$1').replace(/(^|[\s(])\*([^*\s][^*]*)\*/g, '$1$2').replace(/`([^`]+)`/g, '$1');
+}
