@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DateTime } from 'luxon';
 import { guardedText, TEXT_REQUIRED } from '../shared/privacy/purpose';
 import { NONE } from './labels';
+import { PAST_DATE } from '../core/invalid';
 
 /** A missing id or ETag means an old card: the router's explainer says so without naming the key. */
 export const Id = z.string().min(1);
@@ -20,8 +21,6 @@ export function isoDate() {
     .refine((d) => DateTime.fromISO(d).isValid, 'That is not a real date: please choose another.');
 }
 
-/** The one rule for a date that must not be in the past, however it was entered (typed or picked). */
-export const PAST_DATE = 'That date is in the past: please choose today or a later date.';
 
 export function notPastDate(today: () => string) {
   return isoDate().refine((d) => d >= today(), PAST_DATE);

@@ -8,8 +8,9 @@ export function inviteCard(r: AuditRound, t: AuditTemplate, progress: string) {
   return expandCard('audits', 'invite', { code: r.code, templateName: t.name, purpose: t.purpose, theme: r.theme, due: formatDate(r.dueDate), questions: String(t.questions.length), progress, roundId: r.id });
 }
 
-export function quickCard(r: AuditRound, t: AuditTemplate, typed: Partial<Record<string, string>>, error = '') {
+export function quickCard(r: AuditRound, t: AuditTemplate, typed: Partial<Record<string, string>>, error = '', privacyAsk = false) {
   return expandCard('audits', 'quick', {
+    privacyAsk,
     code: r.code,
     templateName: t.name,
     theme: r.theme,

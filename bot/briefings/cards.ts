@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { ZONE } from '../shared/time/working-days';
+import { frontDoorLine } from '../shared/front-door';
 import { count, formatDay, percent, plural } from '../shared/format';
 import type { AdaptiveCard, Services } from '../core/contract';
 import { expandCard } from '../../cards/expand';
@@ -18,8 +19,7 @@ export function priorityNames(services: Services, ids: string[]): string {
 }
 
 export function emergencyLine(services: Services): string {
-  const fd = services.content.partnership.frontDoor;
-  return `If a child is in immediate danger, call 999. For urgent concerns contact ${fd.name} on ${fd.phone}.`;
+  return frontDoorLine(services.content.partnership);
 }
 
 /** A briefing's dates as lists show them ("24 Nov 2026"). */
@@ -32,6 +32,8 @@ export interface BriefingCardState {
   status?: string;
   error?: string;
   typed?: { useful?: string; reflection?: string };
+  /** The child-details guard asked about the reflection: show the "I have checked" tick-box. */
+  privacyAsk?: boolean;
 }
 
 /** The card recipients see (and the author's preview). One rendering per briefing version. */
@@ -60,6 +62,7 @@ export function briefingCard(services: Services, b: Briefing, s: BriefingCardSta
     error: s.error ?? '',
     useful: s.typed?.useful ?? s.response?.useful ?? '',
     reflectionText: s.typed?.reflection ?? s.response?.reflection ?? '',
+    privacyAsk: Boolean(s.privacyAsk),
   });
 }
 
@@ -117,6 +120,8 @@ export interface FormExtras {
   conversations: { title: string; value: string }[];
   /** What the user typed, when re-rendering after a refusal (so nothing is lost). */
   typed?: Record<string, unknown>;
+  /** The child-details guard asked: show the "I have checked" tick-box. */
+  privacyAsk?: boolean;
 }
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -159,11 +164,17 @@ export function formCard(services: Services, b: Briefing & { _etag?: string }, x
     agencyChoices: services.content.partnership.agencies.map((a) => ({ title: a.name, value: a.id })),
     sendDate: pick('sendDate', sched?.toISODate() ?? ''),
     sendTime: pick('sendTime', sched?.toFormat('HH:mm') ?? ''),
+    privacyAsk: Boolean(x.privacyAsk),
   });
 }
 
 export function confirmCard(d: { heading: string; message: string; confirmTitle: string; verb: string; briefingId: string; etag: string }): AdaptiveCard {
-  return expandCard('briefings', 'confirm', d);
+  return expandCard('briefings', 'confirm', { ...d, headingColor: 'Attention' });
+}
+
+/** What a confirmation card becomes once confirmed: what happened, and no buttons to press twice. */
+export function confirmedCard(heading: string, message: string): AdaptiveCard {
+  return expandCard('briefings', 'confirm', { heading, message, headingColor: 'Good', confirmTitle: '', verb: '', briefingId: '', etag: '' });
 }
 
 const groupRow = (g: Reach['byAgency'][number]) => ({ name: g.name, line: `${count(g.delivered)} · ${count(g.read)} · ${count(g.yes)}/${count(g.partly)}/${count(g.no)}` });

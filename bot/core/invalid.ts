@@ -27,6 +27,13 @@ export interface Explained {
 
 /** Keys a card carries to say which record it is about: a problem with one means the card is out of date. */
 const RECORD_KEYS = /^(id|etag|meetingId|briefingId|ticketId|queryId|roundId|checkInId|seriesId)$/;
+/**
+ * The one rule for a date that must not be in the past, however it was entered. Date inputs carry no
+ * `min`: a client blanks or clamps a typed date below it without a word, but says something when one
+ * is picked, so the server checks both the same way and says this.
+ */
+export const PAST_DATE = 'That date is in the past: please choose today or a later date.';
+
 export const OUT_OF_DATE = 'This card is out of date. Please open it again from the latest message, or type help.';
 
 /** zod's own wording starts like this; such a message is replaced by a sentence from the issue's code. */

@@ -76,8 +76,11 @@ export function suggestTouchesRisk(content: QueriesContent, options: readonly st
   return options.some((id) => findTopic(content, id)?.risk) || RISK_WORDS.test(question.slice(0, 1000));
 }
 
-export function suggestCard(content: QueriesContent, queryId: string, options: string[], unknown: boolean, question = ''): AdaptiveCard {
+export function suggestCard(content: QueriesContent, queryId: string, options: string[], unknown: boolean, question = '', doneNote = ''): AdaptiveCard {
   return expandCard('queries', 'suggest', {
+    // Once the question has gone to the business unit, the card says so and its buttons go.
+    askable: !doneNote,
+    note: doneNote,
     emergency: content.immediateDanger,
     showEmergency: suggestTouchesRisk(content, options, question),
     heading: unknown || options.length === 0 ? "I don't have an answer for that yet." : "I'm not sure I understood. Did you mean one of these?",
@@ -85,6 +88,11 @@ export function suggestCard(content: QueriesContent, queryId: string, options: s
     queryId,
     options: options.map((topic) => ({ title: topicTitle(content, topic), topic, queryId })),
   });
+}
+
+/** The guard's refusal or question about a typed question, with the front-door line; "ask it as written" only for a question. */
+export function confirmCard(emergency: string, message: string, question: string): AdaptiveCard {
+  return expandCard('queries', 'confirm', { emergency, message, question });
 }
 
 const STATUS_LABEL: Record<Ticket['status'], string> = { unassigned: 'Unassigned', assigned: 'Assigned', answered: 'Answered' };

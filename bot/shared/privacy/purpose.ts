@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { z } from 'zod';
-import { detectKinds, guardMessage, isValidNhsNumber, type Kind } from './child-identifying';
+import { describeKinds, detectKinds, guardMessage, isValidNhsNumber, type Kind } from './child-identifying';
 import { listOf } from '../format';
 
 /**
@@ -87,6 +87,14 @@ export function askMessage(concerns: readonly Concern[]): string {
   return (
     `This may contain ${listOf(concerns.map((c) => CONCERN_WORDS[c]), 'or')}. If it does, please take it out: details that could identify a child ` +
     `or family belong in your agency's case record, not here. If it does not, confirm and it will be kept as you wrote it.`
+  );
+}
+
+/** The refusal for a typed question, which has no form to keep: nothing was stored or passed on. */
+export function chatRefusal(kinds: readonly Kind[]): string {
+  return (
+    `This looks like it contains ${describeKinds(kinds)}. The partnership bot is for partnership business, not case records, so I have not ` +
+    `kept or passed on your message. Please ask again without those details: case details belong in your agency's case record.`
   );
 }
 
