@@ -87,8 +87,8 @@ export function createMeetingCommands(services: Services): CommandDef[] {
     {
       feature: 'meetings',
       name: 'new meeting',
-      usage: usage('new meeting, or new meeting for {group}'),
-      description: 'Set up a meeting: date, place, chair (from the rota) and agenda.',
+      usage: usage('new meeting for {group}'),
+      description: 'Set up a meeting: date, place, chair (from the rota) and agenda. The group is optional.',
       roles: ['businessUnit'],
       patterns: [/^(?:new|add|create) meeting(?: (?:for|of) (?<group>.+))?$/i],
       run: async (turn, args) => {

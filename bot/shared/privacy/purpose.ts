@@ -57,7 +57,7 @@ const CHILD_NAME_PATTERNS: readonly RegExp[] = [
   new RegExp(String.raw`\b${NAME}'s\s+(?:mum|mother|dad|father|parents?|carers?|school|nursery|class|teacher|social worker|foster carers?|siblings?)\b`),
 ];
 /** Capitalised words the name patterns meet that are not names. */
-const NOT_NAMES = new Set(['Child', 'Children', 'Family', 'Young', 'Baby', 'The', 'This', 'That', 'Our', 'Their', 'His', 'Her', 'Year', 'Key', 'Stage', 'Level', 'Section', 'Page', 'Item', 'Table', 'Figure', 'Appendix', 'Recommendation', 'Priority', 'Question', 'Round', 'Review', 'Phase', 'Step', 'Part', 'Group', 'Team', 'School', 'Class', 'Ward']);
+const NOT_NAMES: ReadonlySet<string> = new Set(['Child', 'Children', 'Family', 'Young', 'Baby', 'The', 'This', 'That', 'Our', 'Their', 'His', 'Her', 'Year', 'Key', 'Stage', 'Level', 'Section', 'Page', 'Item', 'Table', 'Figure', 'Appendix', 'Recommendation', 'Priority', 'Question', 'Round', 'Review', 'Phase', 'Step', 'Part', 'Group', 'Team', 'School', 'Class', 'Ward']);
 
 function possibleNhsNumber(text: string): boolean {
   for (const m of text.matchAll(NHS_MENTION)) {
