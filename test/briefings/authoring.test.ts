@@ -19,7 +19,7 @@ describe('authoring, scheduling and audiences', () => {
     expect(cardText(res.value)).toMatch(/Preview sent to your chat/);
     expect(cardText(res.value)).toMatch(/longer than the 7-minute target/);
     const preview = bot.connector.cards(buChat()).pop();
-    expect(cardText(preview)).toMatch(/PREVIEW/);
+    expect(cardText(preview)).toMatch(/Preview: this is exactly what recipients will see/);
     expect(cardText(preview)).toMatch(/Seeing neglect sooner/);
     // Same buttons as recipients get; pressing one on a preview records nothing.
     const read = cardActions(preview).find((a) => a.verb === 'briefings.read')!;

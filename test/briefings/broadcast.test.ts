@@ -19,7 +19,9 @@ describe('briefings broadcast through the real endpoint', () => {
     expect(cardText(first.value)).toMatch(/Send to everyone\?/);
     const confirm = cardActions(first.value).find((a) => a.verb === 'briefings.send')!;
     const res = await bot.invoke(users.bu, 'briefings.send', confirm.data);
-    expect(res.value).toMatch(/Sending/);
+    // Issue 19, item 7: the confirmation card turns into what happened, with no button left to press twice.
+    expect(cardText(res.value as object)).toMatch(/Sending/);
+    expect(cardActions(res.value as object)).toEqual([]);
     await engineOf(bot).idle();
 
     const posts = postsByConversation(bot);
