@@ -32,9 +32,14 @@ export interface CardCheck {
   html?: string;
 }
 
-/** Parses a card for version 1.5 and returns every parse event and validation failure, then renders it. */
+/** Teams' own host config (light theme), as the adaptivecards-designer package ships it. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const TEAMS_HOST_CONFIG = new AC.HostConfig(require('adaptivecards-designer/lib/hostConfigs/microsoft-teams-light.json'));
+
+/** Parses a card for version 1.5 and returns every parse event and validation failure, then renders it as Teams would. */
 export function checkCard(json: object): CardCheck {
   const card = new AC.AdaptiveCard();
+  card.hostConfig = TEAMS_HOST_CONFIG;
   const context = new AC.SerializationContext(AC.Versions.v1_5);
   card.parse(json, context);
   const errors: string[] = [];
