@@ -83,11 +83,11 @@ export class Router {
     const def = this.verbs.get(verb);
     if (!def) {
       this.services.log.info({ event: 'unknown-verb' }, 'card action with unknown verb');
-      return { message: UNKNOWN_BUTTON };
+      return plainMessage({ message: UNKNOWN_BUTTON });
     }
     if (!hasAnyRole(turn.member.roles, def.roles)) {
       this.services.log.info({ event: 'refused', verb: def.verb, memberId: turn.member.id }, 'card action refused: role');
-      return { message: refusal(def.roles!) };
+      return plainMessage({ message: refusal(def.roles!) });
     }
     const data = cleanCardData(rawData);
     // "I have checked" on a form answers the child-details guard's question for this turn only.

@@ -68,6 +68,9 @@ describe('the main journeys', () => {
     expect(wordProblems(seen)).toEqual([]);
     // Validation in the field's words, not the key or zod's.
     expect(seen).toContain('Key learning, point 2: Please keep it to 1,000 characters or fewer.');
+    // The journeys really ran: help showed the placeholders as people can read them.
+    expect(seen.join('\n')).toMatch(/add \[person\] to group \[group\]/);
+    expect(seen.join('\n')).toMatch(/Health Visitor is now in the Partnership board \(2 members\)/);
   }, 60_000);
 
   it('practitioner: questions, gibberish, a child detail, and the tracker', async () => {

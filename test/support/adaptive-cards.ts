@@ -52,3 +52,27 @@ export function checkCard(json: object): CardCheck {
   const el = card.render();
   return { errors, html: el?.outerHTML };
 }
+
+/**
+ * Presses a top-level button as a person would in a client built on the official renderer: the
+ * renderer first checks the inputs the button sends (required fields), and sends nothing when one
+ * fails. Returns whether the press reached the bot, and with which data.
+ */
+export function pressButton(json: object, title: string): { sent: boolean; data?: unknown } {
+  const card = new AC.AdaptiveCard();
+  card.hostConfig = TEAMS_HOST_CONFIG;
+  card.parse(json, new AC.SerializationContext(AC.Versions.v1_5));
+  card.render();
+  let sent: unknown;
+  card.onExecuteAction = (a) => {
+    sent = (a as unknown as { data?: unknown }).data ?? {};
+  };
+  for (let i = 0; i < card.getActionCount(); i++) {
+    const action = card.getActionAt(i);
+    if (action?.title === title) {
+      action.execute();
+      return { sent: sent !== undefined, data: sent };
+    }
+  }
+  throw new Error(`no button "${title}" on the card`);
+}
