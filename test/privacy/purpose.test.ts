@@ -42,7 +42,4 @@ describe('judgeText by purpose', () => {
     ], { confirmed: false });
     expect(found).toMatchObject({ label: 'Source', verdict: { outcome: 'refuse' } });
   });
-
-    expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(2000);
-  });
 });
