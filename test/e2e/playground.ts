@@ -38,7 +38,7 @@ export class PlaygroundSession {
   private waiters: (() => void)[] = [];
 
   async start(): Promise<this> {
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SCHEDULER_ENABLED: 'false', BUSINESS_UNIT_ADMINS: PLAYGROUND_USER.aadObjectId });
+    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SCHEDULER_ENABLED: 'false' });
     this.app = (await startDevApp({ config, scheduler: false, log: createLogger('silent') })).app;
     const port = await freePort();
     this.base = `http://127.0.0.1:${port}`;

@@ -37,7 +37,7 @@ describe('the "dev as" switch', () => {
   });
 
   it('in the demo, switches the Playground user between the business unit, a chair, a police DSP and practitioners', async () => {
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SCHEDULER_ENABLED: 'false', COSMOS_DATABASE: 'devswitch', BUSINESS_UNIT_ADMINS: PLAYGROUND_USER.aadObjectId });
+    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SCHEDULER_ENABLED: 'false', COSMOS_DATABASE: 'devswitch' });
     const { app } = await startDevApp({ config, embedded, scheduler: false, log: createLogger('silent') });
     const connector = await new FakeConnector().start();
     try {
@@ -52,6 +52,9 @@ describe('the "dev as" switch', () => {
       await say('dev as police dsp');
       expect(await me()).toMatchObject({ roles: ['dsp'], agency: 'police' });
       expect(connector.texts().pop()).toMatch(/^Development only: you now see the bot as Sam Carter \(police DSP, demo\)/);
+      // It lasts: the next turn does not give the business-unit role back.
+      await say('my roles');
+      expect(await me()).toMatchObject({ roles: ['dsp'], agency: 'police' });
       await say('dev as school practitioner');
       expect(await me()).toMatchObject({ roles: [], agency: 'education' });
       await say('dev as business unit');

@@ -64,7 +64,9 @@ export function startPlayground(opts: { port: number; botEndpoint: string; stdio
 async function main() {
   let config;
   try {
-    config = loadConfig({ SCHEDULER_INTERVAL_SECONDS: '30', ...process.env, HOST: '127.0.0.1', BUSINESS_UNIT_ADMINS: PLAYGROUND_USER.aadObjectId });
+    // No BUSINESS_UNIT_ADMINS: an admin gets the business-unit role back on every turn, which would undo "dev as".
+    // seedPlaygroundUser gives the Playground user the role once instead.
+    config = loadConfig({ SCHEDULER_INTERVAL_SECONDS: '30', ...process.env, HOST: '127.0.0.1' });
   } catch (e) {
     if (e instanceof ConfigError) {
       console.error(e.message);
