@@ -1,9 +1,7 @@
-import type { z } from 'zod';
 import { tellBusinessUnit } from '../members/business-unit';
 import { defineVerb, type Services, type Turn, type VerbDef, type VerbResult } from '../core/contract';
 import { DuplicateReferenceError } from '../../storage/actions/repository';
-import type { Action } from '../../storage/actions/schema';
-import { formsFor, type FormKey } from './action-card';
+import type { FormKey } from './action-card';
 import { myActionsCard } from './my-actions';
 import { newActionForm, importForm } from './forms';
 import { importActions } from './import-actions';

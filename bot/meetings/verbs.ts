@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { defineVerb, type AdaptiveCard, type Role, type Services, type Turn, type VerbDef, type VerbResult } from '../core/contract';
 import type { Meeting } from '../../storage/meetings/schema';
 import type { Stored } from '../../storage/repository';

@@ -73,6 +73,12 @@ describe('the main journeys', () => {
     expect(seen.join('\n')).toMatch(/Health Visitor is now in the Partnership board \(2 members\)/);
   }, 60_000);
 
+  it('every command, in every feature and scope, writes its usage and description in words a client shows', () => {
+    const lines = bot.app.router.commands.flatMap((c) => [c.usage ?? c.name, c.description]);
+    expect(lines.length).toBeGreaterThan(40);
+    expect(wordProblems(lines)).toEqual([]);
+  });
+
   it('practitioner: questions, gibberish, a child detail, and the tracker', async () => {
     bot.connector.clear();
     for (const text of ['help', 'my actions', 'asdkjh qwpoe', '🙂🙂🙂', 'what is the weather today', 'child DOB 03/04/2015, what level is this?', 'what is the escalation route?', 'briefings']) {
