@@ -32,10 +32,32 @@ function template(feature: string, name: string): ACData.Template {
 }
 
 /**
- * The one function that turns a template (cards/<feature>/<name>.json) and typed data into a card.
- * Data is typed by each feature's card module; the template binds it with ${...}.
+ * A number the card schema wants as a number (an input's maxLength), made only by cardNumber(). Any
+ * other number in card data is a type error: Adaptive Cards need strings for text and FactSet values
+ * (a number there shows as a blank), so counts go through count() or plural() in bot/shared/format.ts.
  */
-export function expandCard<T extends object>(feature: string, name: string, data: T): AdaptiveCard {
+export type CardNumber = number & { readonly __cardNumber: true };
+export function cardNumber(n: number): CardNumber {
+  return n as CardNumber;
+}
+
+/** T with every plain number turned into `never`, so expandCard refuses card data that carries one. */
+export type CardSafe<T> = T extends CardNumber
+  ? T
+  : T extends number | bigint
+    ? never
+    : T extends readonly (infer U)[]
+      ? readonly CardSafe<U>[]
+      : T extends object
+        ? { [K in keyof T]: CardSafe<T[K]> }
+        : T;
+
+/**
+ * The one function that turns a template (cards/<feature>/<name>.json) and typed data into a card.
+ * Data is typed by each feature's card module; the template binds it with ${...}. Values are strings
+ * by construction (see CardSafe).
+ */
+export function expandCard<T extends object>(feature: string, name: string, data: T & CardSafe<T>): AdaptiveCard {
   const card = template(feature, name).expand({ $root: data }) as AdaptiveCard;
   const bytes = Buffer.byteLength(JSON.stringify(card));
   if (bytes > MAX_CARD_BYTES) throw new CardTooLargeError(`card ${feature}/${name} is ${bytes} bytes, over the ${MAX_CARD_BYTES}-byte limit`);

@@ -12,7 +12,10 @@ import { cardActions } from '../test/support/harness';
 const OUT = join(__dirname, '..', 'docs', 'screenshots');
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
-const SHOTS: { file: string; say: string; press?: string }[] = [
+/** `as` switches the Playground user to a demo person first ("dev as police dsp"), for that person's view. */
+type Shot = { file: string; say: string; press?: string; as?: string };
+
+const SHOTS: Shot[] = [
   { file: 'help.png', say: 'help' },
   { file: 'queries-escalation-route.png', say: 'what is the escalation route?' },
   { file: 'actions-my-actions.png', say: 'my actions' },
@@ -21,9 +24,13 @@ const SHOTS: { file: string; say: string; press?: string }[] = [
   { file: 'meetings-agenda.png', say: 'meetings', press: 'meetings.show' },
   { file: 'audits-quick-check-in.png', say: 'audit rounds', press: 'audits.quick.open' },
   { file: 'briefings-briefing.png', say: 'briefings', press: 'briefings.open' },
+  { file: 'meetings-list.png', say: 'meetings' },
+  { file: 'actions-action-partner-view.png', say: 'my actions', press: 'actions.show', as: 'police dsp' },
+  { file: 'queries-practitioner-help.png', say: 'help', as: 'health practitioner' },
 ];
 
-async function shoot(page: Page, session: PlaygroundSession, shot: { file: string; say: string; press?: string }) {
+async function shoot(page: Page, session: PlaygroundSession, shot: Shot) {
+  if (shot.as) await session.say(`dev as ${shot.as}`);
   const m = await session.say(shot.say);
   if (shot.press) {
     // Press the card's button in the page, as a person would; the Playground replaces the card.

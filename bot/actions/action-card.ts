@@ -6,8 +6,10 @@ import { formatDateTime } from '../shared/time/working-days';
 import { formatDate } from '../shared/time/working-days';
 import { ACTIONS_TUNING } from './consts';
 import { field, type CardForm } from './card-fields';
+import { privacyConfirmField } from '../../cards/form-field';
+import { plural } from '../shared/format';
 import { NONE, type Labels } from './labels';
-import { RAG_COLOURS, RAG_LABELS, STATUS_LABELS, isClosedStatus, ragFor } from './rag';
+import { RAG_STYLES, RAG_LABELS, STATUS_LABELS, isClosedStatus, ragFor } from './rag';
 import { workingDaysBetween } from '../shared/time/working-days';
 import { authority, type Actor } from './transitions';
 
@@ -27,7 +29,10 @@ export interface ActionCardOptions {
   owners?: { title: string; value: string }[];
   /** Teams user ids whose client refreshes the card automatically. */
   refreshUserIds?: string[];
+  /** Where the card came from, for its way back; an owner's card always leads back to My actions. */
   back?: { title: string; verb: string };
+  /** The child-details guard asked about the open form: show the "I have checked" tick-box. */
+  privacyAsk?: boolean;
 }
 
 export const VERB_FOR_FORM: Record<FormKey, string> = {
@@ -45,8 +50,8 @@ function dueFact(a: Action, today: string): string {
   if (isClosedStatus(a.status) || a.status === 'completed_pending_evidence') return when;
   if (today === a.dueDate) return `${when} (due today)`;
   const n = workingDaysBetween(today, a.dueDate);
-  if (today > a.dueDate) return `${when} (overdue by ${-n} working day${n === -1 ? '' : 's'})`;
-  return `${when} (${n} working day${n === 1 ? '' : 's'} left)`;
+  if (today > a.dueDate) return `${when} (overdue by ${plural(-n, 'working day')})`;
+  return `${when} (${plural(n, 'working day')} left)`;
 }
 
 /** Which forms this viewer may use on this action in its current state. */
@@ -127,9 +132,15 @@ export function formsFor(a: Action, viewer: Actor, o: Pick<ActionCardOptions, 't
   return forms;
 }
 
-/** Teams shows five buttons; "back" is the first to go. */
-function backButton(o: ActionCardOptions, used: number) {
-  return used < 5 && o.back ? { backTitle: o.back.title, backVerb: o.back.verb } : { backTitle: '', backVerb: '' };
+/** The way back to a list. It sits in the card body, so Teams' limit on buttons never hides it. */
+function backButton(a: Action, o: ActionCardOptions) {
+  const back = o.back ?? (authority(a, o.viewer).owner ? { title: 'Back to my actions', verb: 'actions.mine' } : undefined);
+  return back ? { backTitle: back.title, backVerb: back.verb } : { backTitle: '', backVerb: '' };
+}
+
+/** A source reference people can read; a stored id or hash (from older records) is not shown. */
+function readableRef(ref: string | undefined): string {
+  return ref && !/^[0-9a-f-]{20,}$/i.test(ref) ? ` (${ref})` : '';
 }
 
 export function actionCardData(a: Stored<Action>, o: ActionCardOptions) {
@@ -141,7 +152,7 @@ export function actionCardData(a: Stored<Action>, o: ActionCardOptions) {
   const notes = [...a.notes].reverse().slice(0, ACTIONS_TUNING.notesShown).map((n) => ({ when: formatDateTime(n.at), who: n.byName || 'someone', text: n.text }));
   const last = a.history[a.history.length - 1];
   const facts = [
-    { title: 'Source', value: o.labels.source(a.source) + (a.sourceRef ? ` (${a.sourceRef})` : '') },
+    { title: 'Source', value: o.labels.source(a.source) + readableRef(a.sourceRef) },
     { title: 'Priority', value: o.labels.priority(a.priority) },
     { title: 'Owner', value: `${a.ownerName || 'Unknown'}, ${o.labels.agency(a.ownerAgency)}` },
     { title: 'Group', value: o.labels.group(a.group) },
@@ -157,7 +168,7 @@ export function actionCardData(a: Stored<Action>, o: ActionCardOptions) {
     title: a.title,
     description: a.description,
     ragLabel: RAG_LABELS[rag],
-    ragColour: RAG_COLOURS[rag],
+    ragStyle: RAG_STYLES[rag],
     facts,
     banner: o.banner?.text ?? '',
     bannerStyle,
@@ -167,15 +178,15 @@ export function actionCardData(a: Stored<Action>, o: ActionCardOptions) {
     hasEvidence: Boolean(a.evidence),
     evidence: a.evidence ? { text: a.evidence.text, link: a.evidence.link ?? '', when: formatDateTime(a.evidence.at) } : { text: '', link: '', when: '' },
     impact: a.impact?.text ?? '',
-    historyLine: `History: ${a.history.length} entr${a.history.length === 1 ? 'y' : 'ies'}${last ? `; last change ${formatDateTime(last.at)} by ${last.byName || 'someone'} (${last.what})` : ''}.`,
+    historyLine: `History: ${plural(a.history.length, 'entry', 'entries')}${last ? `; last change ${formatDateTime(last.at)} by ${last.byName || 'someone'} (${last.what})` : ''}.`,
     can: {
       acknowledge: a.status === 'open' && authority(a, o.viewer).owner,
       editForm: Boolean(authority(a, o.viewer).bu && !isClosedStatus(a.status) && open !== 'edit'),
     },
-    inlineForms: forms.filter((f) => f.key === open),
+    inlineForms: forms.filter((f) => f.key === open).map((f) => (o.privacyAsk ? { ...f, fields: [...f.fields, privacyConfirmField()] } : f)),
     shownForms: forms.filter((f) => f.key !== open && f.key !== 'edit'),
     refreshUserIds: o.refreshUserIds ?? [],
-    ...backButton(o, forms.filter((f) => f.key !== open && f.key !== 'edit').length + (a.status === 'open' && authority(a, o.viewer).owner ? 1 : 0) + (authority(a, o.viewer).bu && !isClosedStatus(a.status) && open !== 'edit' ? 1 : 0)),
+    ...backButton(a, o),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { FormField } from '../../cards/form-field';
+import { formField, type FieldSpec, type FormField } from '../../cards/form-field';
 
 export type { FormField };
 
@@ -10,23 +10,7 @@ export interface CardForm {
   fields: FormField[];
 }
 
-/** Every template binding gets a value: the templating library leaves unbound `${...}` in the card. */
-export function field(f: Pick<FormField, 'id' | 'kind' | 'label'> & Partial<FormField>, values: Record<string, unknown> = {}): FormField {
-  const typed = values[f.id];
-  return {
-    value: typeof typed === 'string' ? typed : '',
-    placeholder: '',
-    required: false,
-    errorMessage: `Please fill in ${f.label.toLowerCase()}.`,
-    maxLength: f.kind === 'multiline' ? 2000 : f.kind === 'url' ? 500 : 200,
-    min: '',
-    choices: [],
-    ...f,
-    ...(typeof typed === 'string' ? { value: typed } : {}),
-  };
-}
-
-/** Labels for field ids, for messages about what to fix. */
-export function labelOf(fields: FormField[], id: string): string {
-  return fields.find((f) => f.id === id)?.label ?? id;
+/** An actions form field: the shared builder with the tracker's default lengths. */
+export function field(f: FieldSpec, values: Record<string, unknown> = {}): FormField {
+  return formField(f, values, { multiline: 2000, url: 500, text: 200 });
 }

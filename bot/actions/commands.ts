@@ -7,6 +7,7 @@ import { myActionsCard } from './my-actions';
 import { summaryResult } from './summary-view';
 import { TRACKER_ROLES, Tracker } from './tracker';
 import { resolvePerson } from '../members/resolve-person';
+import { plural, usage } from '../shared/format';
 
 export function createActionCommands(services: Services): CommandDef[] {
   const tracker = new Tracker(services);
@@ -35,7 +36,7 @@ export function createActionCommands(services: Services): CommandDef[] {
     {
       feature: 'actions',
       name: 'action',
-      usage: 'action <reference>',
+      usage: usage('action {reference}'),
       description: 'Show one action, e.g. action LCSPR-2025-01/R3.',
       patterns: [/^(?:show )?action (?<ref>[A-Za-z0-9][A-Za-z0-9\/_.-]{0,39})$/i],
       run: async (turn, args) => {
@@ -58,8 +59,8 @@ export function createActionCommands(services: Services): CommandDef[] {
     {
       feature: 'actions',
       name: 'import actions',
-      usage: 'import actions [CSV]',
-      description: 'Load recommendations from CSV (paste it after the command, or use the form).',
+      usage: 'import actions',
+      description: 'Load recommendations from CSV: paste it after the command, or use the form.',
       roles: ['businessUnit'],
       // The router flattens line breaks, so the CSV is read from the original text in run().
       patterns: [/^import actions(?: .*)?$/i],
@@ -72,13 +73,13 @@ export function createActionCommands(services: Services): CommandDef[] {
           await turn.reply({ card: importForm({ values: { csv }, rowErrors: out.errors, banner: { text: 'Nothing was imported. The CSV is in the box below: fix it there and press the button.', tone: 'error' } }), summary: 'Import: nothing imported' });
           return;
         }
-        await turn.reply(`Imported ${out.created.length} action${out.created.length === 1 ? '' : 's'}: ${out.created.map((c) => c.reference).join(', ')}. Owners have been sent their actions.`);
+        await turn.reply(`Imported ${plural(out.created.length, 'action')}: ${out.created.map((c) => c.reference).join(', ')}. Owners have been sent their actions.`);
       },
     },
     {
       feature: 'actions',
       name: 'group chair',
-      usage: 'chair of <group> is <person>',
+      usage: usage('chair of {group} is {person}'),
       description: 'Who hears about overdue actions of a group (otherwise every chair does).',
       roles: ['businessUnit'],
       patterns: [/^(?:set )?chair of (?<group>[\w' -]+?) (?:is|to) (?<who>.+)$/i],

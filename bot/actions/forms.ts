@@ -3,13 +3,15 @@ import { expandCard } from '../../cards/expand';
 import { field, type FormField } from './card-fields';
 import { NONE, type Labels } from './labels';
 import { CSV_COLUMNS, type RowError } from './csv-import';
+import { count } from '../shared/format';
+import { privacyConfirmField } from '../../cards/form-field';
 
 interface FormCardData {
   heading: string;
   intro: string;
   banner: string;
   bannerStyle: string;
-  rowErrors: RowError[];
+  rowErrors: { row: string; message: string }[];
   fields: FormField[];
   verb: string;
   submitTitle: string;
@@ -31,14 +33,14 @@ export function newActionFields(o: { labels: Labels; owners: { title: string; va
   ];
 }
 
-export function newActionForm(o: Parameters<typeof newActionFields>[0] & { banner?: { text: string; tone: 'error' | 'good' } }): AdaptiveCard {
+export function newActionForm(o: Parameters<typeof newActionFields>[0] & { banner?: { text: string; tone: 'error' | 'good' }; privacyAsk?: boolean }): AdaptiveCard {
   const data: FormCardData = {
     heading: 'New action',
     intro: 'The owner gets the action in their chat with me and is reminded before it is due.',
     banner: o.banner?.text ?? '',
     bannerStyle: o.banner?.tone === 'good' ? 'good' : 'attention',
     rowErrors: [],
-    fields: newActionFields(o),
+    fields: o.privacyAsk ? [...newActionFields(o), privacyConfirmField()] : newActionFields(o),
     verb: 'actions.create',
     submitTitle: 'Create and send to owner',
     formId: 'new-action',
@@ -52,7 +54,7 @@ export function importForm(o: { values?: Record<string, unknown>; banner?: { tex
     intro: `Paste the recommendations with a header row. Columns: ${CSV_COLUMNS}. Owner is the person's name as I know it; dates as 2026-03-31 or 31/03/2026; source as RR, LCSPR, LR, MAA, S11, MTG or INSP. Every row is checked first: if any row has a problem, nothing is imported.`,
     banner: o.banner?.text ?? '',
     bannerStyle: o.banner?.tone === 'good' ? 'good' : 'attention',
-    rowErrors: o.rowErrors ?? [],
+    rowErrors: (o.rowErrors ?? []).map((e) => ({ row: count(e.row), message: e.message })),
     fields: o.done ? [] : [field({ id: 'csv', kind: 'multiline', label: 'CSV text', required: true, maxLength: 200_000, errorMessage: 'Please paste the CSV text.' }, o.values ?? {})],
     verb: o.done ? '' : 'actions.import',
     submitTitle: 'Check and import',

@@ -3,7 +3,7 @@ import type { IndexEntry } from '../../storage/actions/schema';
 import { expandCard } from '../../cards/expand';
 import { formatDate } from '../shared/time/working-days';
 import { ACTIONS_TUNING } from './consts';
-import { RAG_COLOURS, RAG_LABELS, RAG_ORDER, STATUS_LABELS, ragFor } from './rag';
+import { RAG_STYLES, RAG_LABELS, RAG_ORDER, STATUS_LABELS, ragFor } from './rag';
 
 export interface ListRow {
   entry: IndexEntry;
@@ -34,7 +34,7 @@ export function listCardData(o: { heading: string; intro: string; rows: ListRow[
         owner: ownerName ?? '',
         due: formatDate(e.due),
         rag: RAG_LABELS[rag],
-        ragColour: RAG_COLOURS[rag],
+        ragStyle: RAG_STYLES[rag],
       };
     }),
     more: o.rows.length > shown.length ? `and ${o.rows.length - shown.length} more: type **my actions** to see them all.` : '',

@@ -6,6 +6,7 @@
  */
 import type { OutMessage, Services, SweepDef } from '../core/contract';
 import { tellBusinessUnit } from '../members/business-unit';
+import { plural } from '../shared/format';
 import type { Member } from '../../storage/members/schema';
 import type { Stored } from '../../storage/repository';
 import type { Action, IndexEntry } from '../../storage/actions/schema';
@@ -218,7 +219,7 @@ async function sendEscalations(
       showOwner: true,
       refreshVerb: 'actions.summary',
     }),
-    summary: `${cs.length} overdue action(s) escalated`,
+    summary: `${plural(cs.length, 'overdue action')} escalated`,
   });
   const sent: { ok: boolean }[] = [];
   for (const chair of chairs) {

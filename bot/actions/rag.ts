@@ -22,13 +22,16 @@ export function ragFor(a: { status: ActionStatus; due: string }, today: string, 
 }
 
 export const RAG_LABELS: Record<Rag, string> = { red: 'Red', amber: 'Amber', green: 'Green', complete: 'Complete', cancelled: 'Cancelled' };
-/** Adaptive Card colours for each RAG value. */
-export const RAG_COLOURS: Record<Rag, 'Attention' | 'Warning' | 'Good' | 'Accent' | 'Default'> = {
-  red: 'Attention',
-  amber: 'Warning',
-  green: 'Good',
-  complete: 'Accent',
-  cancelled: 'Default',
+/**
+ * Adaptive Card container styles for each RAG value: the label sits on a tinted background in the
+ * default text colour. Yellow ("Warning") text on white is too faint to read, so no RAG uses a text colour.
+ */
+export const RAG_STYLES: Record<Rag, 'attention' | 'warning' | 'good' | 'accent' | 'default'> = {
+  red: 'attention',
+  amber: 'warning',
+  green: 'good',
+  complete: 'accent',
+  cancelled: 'default',
 };
 /** Most urgent first when lists are sorted. */
 export const RAG_ORDER: Record<Rag, number> = { red: 0, amber: 1, green: 2, complete: 3, cancelled: 4 };

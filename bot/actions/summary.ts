@@ -14,8 +14,10 @@ export interface TrackerSummary {
   overdue: (IndexEntry & { workingDaysOver: number })[];
   completedThisQuarter: IndexEntry[];
   quarter: { start: string; end: string; label: string };
-  awaitingSignOff: number;
-  extensionRequests: number;
+  /** Completed by their owners and waiting for the business unit or chair to sign off. */
+  awaitingSignOff: IndexEntry[];
+  /** With an extension request waiting for a decision. */
+  extensionRequests: IndexEntry[];
 }
 
 /** The UK public-sector financial quarter (Apr-Jun = Q1) containing the date. */
@@ -37,18 +39,20 @@ export function summarise(entries: IndexEntry[], today: string, amberWithinWorki
   const quarter = financialQuarter(today);
   const overdue: TrackerSummary['overdue'] = [];
   const completedThisQuarter: IndexEntry[] = [];
-  let awaitingSignOff = 0;
-  let extensionRequests = 0;
+  const awaitingSignOff: IndexEntry[] = [];
+  const extensionRequests: IndexEntry[] = [];
   for (const e of entries) {
     byStatus[e.status]++;
     byRag[ragFor(e, today, amberWithinWorkingDays)]++;
     if (e.status !== 'completed' && e.status !== 'cancelled') byPriority[e.priority ?? ''] = (byPriority[e.priority ?? ''] ?? 0) + 1;
     if (isOverdue(e, today)) overdue.push({ ...e, workingDaysOver: workingDaysBetween(e.due, today) });
     if (e.status === 'completed' && e.closedOn && e.closedOn >= quarter.start && e.closedOn <= quarter.end) completedThisQuarter.push(e);
-    if (e.status === 'completed_pending_evidence') awaitingSignOff++;
-    if (e.ext) extensionRequests++;
+    if (e.status === 'completed_pending_evidence') awaitingSignOff.push(e);
+    if (e.ext) extensionRequests.push(e);
   }
   overdue.sort((a, b) => a.due.localeCompare(b.due) || a.ref.localeCompare(b.ref));
   completedThisQuarter.sort((a, b) => (b.closedOn ?? '').localeCompare(a.closedOn ?? ''));
+  awaitingSignOff.sort((a, b) => a.ref.localeCompare(b.ref));
+  extensionRequests.sort((a, b) => a.ref.localeCompare(b.ref));
   return { total: entries.length, byStatus, byRag, byPriority, overdue, completedThisQuarter, quarter, awaitingSignOff, extensionRequests };
 }

@@ -1,37 +1,27 @@
-import type { z } from 'zod';
 import { tellBusinessUnit } from '../members/business-unit';
 import { defineVerb, type Services, type Turn, type VerbDef, type VerbResult } from '../core/contract';
 import { DuplicateReferenceError } from '../../storage/actions/repository';
-import type { Action } from '../../storage/actions/schema';
-import { formsFor, type FormKey } from './action-card';
+import type { FormKey } from './action-card';
 import { myActionsCard } from './my-actions';
 import { newActionForm, importForm } from './forms';
 import { importActions } from './import-actions';
 import { summaryResult } from './summary-view';
 import { TRACKER_ROLES, TrackerInputError, Tracker } from './tracker';
 import * as T from './transitions';
-import { friendlyMessage, verbSchemas } from './verb-schemas';
+import { ACTION_FIELD_LABELS, verbSchemas } from './verb-schemas';
+import { plural } from '../shared/format';
 
 export function createActionVerbs(services: Services): VerbDef[] {
   const tracker = new Tracker(services);
   const S = verbSchemas(() => tracker.today());
 
-  /** Labels of the fields this viewer's forms have, for "<label>: <problem>" messages. */
-  const fieldLabels = (turn: Turn, a: Action): Record<string, string> => {
-    const out: Record<string, string> = {};
-    for (const f of formsFor(a, tracker.actor(turn.member), { today: tracker.today(), labels: tracker.labels, owners: [] })) for (const x of f.fields) out[x.id] = x.label;
-    return out;
-  };
-
-  /** Re-renders the action with the form open, what the user typed and what to fix. */
-  const invalidFor = (form: FormKey, schema: z.ZodType) => async (turn: Turn, raw: Record<string, unknown>): Promise<VerbResult> => {
+  /** Re-renders the action with the form open, what the user typed and what to fix (the router's words). */
+  const invalidFor = (form: FormKey) => async (turn: Turn, raw: Record<string, unknown>, message: string, opts?: { privacyAsk: boolean }): Promise<VerbResult> => {
     const a = typeof raw.id === 'string' ? await tracker.repo.get(raw.id) : undefined;
     if (!a) return { card: tracker.notFoundCard() };
     if (!tracker.canView(turn.member, a)) return { message: T.NOT_YOURS };
-    const parsed = schema.safeParse(raw);
-    const message = parsed.success ? 'Please check the form.' : friendlyMessage(parsed.error, fieldLabels(turn, a));
     const owners = form === 'edit' ? await tracker.ownerChoices() : undefined;
-    return { card: tracker.card(a, turn.member, { banner: { text: message, tone: 'error' }, open: form, values: raw, owners }) };
+    return { card: tracker.card(a, turn.member, { banner: { text: message, tone: 'error' }, open: form, values: raw, owners, privacyAsk: opts?.privacyAsk }) };
   };
 
   /** Cards posted to the business unit's channel show the manager's buttons; pressing them is checked again. */
@@ -39,7 +29,7 @@ export function createActionVerbs(services: Services): VerbDef[] {
 
   const change = (form: FormKey | undefined, data: { id: string; etag: string } & Record<string, unknown>, done: string) => ({ id: data.id, etag: data.etag, form, values: data, done });
 
-  return [
+  const verbs: VerbDef[] = [
     defineVerb({
       feature: 'actions',
       verb: 'actions.show',
@@ -62,14 +52,14 @@ export function createActionVerbs(services: Services): VerbDef[] {
       feature: 'actions',
       verb: 'actions.update',
       schema: S.update,
-      invalid: invalidFor('update', S.update),
+      invalid: invalidFor('update'),
       run: (turn, data) => tracker.change(turn, change('update', data, data.progress === 'blocked' ? 'Update saved and the action marked blocked: the business unit can see it on the tracker.' : 'Update saved.'), (a, who, m) => T.addUpdate(a, who, m, data)),
     }),
     defineVerb({
       feature: 'actions',
       verb: 'actions.complete',
       schema: S.complete,
-      invalid: invalidFor('complete', S.complete),
+      invalid: invalidFor('complete'),
       run: (turn, data) =>
         tracker.change(
           turn,
@@ -86,7 +76,7 @@ export function createActionVerbs(services: Services): VerbDef[] {
       feature: 'actions',
       verb: 'actions.extension.request',
       schema: S.extension,
-      invalid: invalidFor('extension', S.extension),
+      invalid: invalidFor('extension'),
       run: (turn, data) =>
         tracker.change(
           turn,
@@ -101,7 +91,7 @@ export function createActionVerbs(services: Services): VerbDef[] {
       feature: 'actions',
       verb: 'actions.extension.decide',
       schema: S.decide,
-      invalid: invalidFor('decide', S.decide),
+      invalid: invalidFor('decide'),
       run: (turn, data) =>
         tracker.change(
           turn,
@@ -116,7 +106,7 @@ export function createActionVerbs(services: Services): VerbDef[] {
       feature: 'actions',
       verb: 'actions.signoff',
       schema: S.signoff,
-      invalid: invalidFor('signoff', S.signoff),
+      invalid: invalidFor('signoff'),
       run: (turn, data) =>
         tracker.change(
           turn,
@@ -132,7 +122,7 @@ export function createActionVerbs(services: Services): VerbDef[] {
       verb: 'actions.cancel',
       schema: S.cancel,
       roles: ['businessUnit'],
-      invalid: invalidFor('cancel', S.cancel),
+      invalid: invalidFor('cancel'),
       run: (turn, data) =>
         tracker.change(turn, change('cancel', data, 'Action cancelled; the owner has been told.'), (a, who, m) => T.cancel(a, who, m, { reason: data.cancelReason }), async (saved) => {
           await tracker.sendToOwner(saved, undefined, 'This action has been cancelled by the business unit; nothing more is needed.');
@@ -143,10 +133,10 @@ export function createActionVerbs(services: Services): VerbDef[] {
       verb: 'actions.edit',
       schema: S.edit,
       roles: ['businessUnit'],
-      invalid: invalidFor('edit', S.edit),
+      invalid: invalidFor('edit'),
       run: async (turn, data) => {
         const owner = await services.members.get(data.ownerId);
-        if (!owner) return invalidFor('edit', S.edit)(turn, { ...data, ownerId: '' });
+        if (!owner) return invalidFor('edit')(turn, { ...data, ownerId: '' }, `${ACTION_FIELD_LABELS.ownerId}: I do not know that person any more; please choose another owner.`);
         if (data.priority && !tracker.labels.isPriority(data.priority)) return { message: 'That priority is not in the content pack.' };
         if (data.group && !tracker.labels.isGroup(data.group)) return { message: 'That group is not in the content pack.' };
         return tracker.change(
@@ -173,12 +163,9 @@ export function createActionVerbs(services: Services): VerbDef[] {
       verb: 'actions.create',
       schema: S.create,
       roles: ['businessUnit'],
-      invalid: async (turn, raw) => {
-        const parsed = S.create.safeParse(raw);
-        const labels = { title: 'Title', description: 'Description', source: 'Source', reference: 'Reference', dueDate: 'Due date', ownerId: 'Owner', ownerAgency: 'Owner agency', priority: 'Priority', group: 'Group' };
-        const message = parsed.success ? 'Please check the form.' : friendlyMessage(parsed.error, labels);
-        return { card: newActionForm({ labels: tracker.labels, owners: await tracker.ownerChoices(), today: tracker.today(), values: raw, banner: { text: message, tone: 'error' } }) };
-      },
+      invalid: async (_turn, raw, message, opts) => ({
+        card: newActionForm({ labels: tracker.labels, owners: await tracker.ownerChoices(), today: tracker.today(), values: raw, banner: { text: message, tone: 'error' }, privacyAsk: opts?.privacyAsk }),
+      }),
       run: async (turn, data) => {
         const again = async (text: string) => ({ card: newActionForm({ labels: tracker.labels, owners: await tracker.ownerChoices(), today: tracker.today(), values: data as Record<string, unknown>, banner: { text, tone: 'error' as const } }) });
         if (data.priority && !tracker.labels.isPriority(data.priority)) return again('Priority: choose one of the partnership priorities.');
@@ -200,12 +187,12 @@ export function createActionVerbs(services: Services): VerbDef[] {
       verb: 'actions.import',
       schema: S.importCsv,
       roles: ['businessUnit'],
-      invalid: async (_turn, raw, message) => ({ card: importForm({ values: raw, banner: { text: message.replace(/^Please check "csv"/, 'CSV text'), tone: 'error' } }) }),
+      invalid: async (_turn, raw, message) => ({ card: importForm({ values: raw, banner: { text: message, tone: 'error' } }) }),
       run: async (turn, data) => {
         const out = await importActions(tracker, turn.member, data.csv);
-        if (!out.ok) return { card: importForm({ values: data, rowErrors: out.errors, banner: { text: `Nothing was imported: ${out.errors.length} row${out.errors.length === 1 ? '' : 's'} need${out.errors.length === 1 ? 's' : ''} fixing.`, tone: 'error' } }) };
+        if (!out.ok) return { card: importForm({ values: data, rowErrors: out.errors, banner: { text: `Nothing was imported: ${plural(out.errors.length, 'row')} ${out.errors.length === 1 ? 'needs' : 'need'} fixing.`, tone: 'error' } }) };
         const unreached = out.created.filter((c) => !c.delivered).length;
-        return { card: importForm({ done: true, banner: { text: `Imported ${out.created.length} action${out.created.length === 1 ? '' : 's'}: ${out.created.map((c) => c.reference).join(', ')}.${unreached ? ` ${unreached} owner(s) could not be reached in Teams.` : ''}`, tone: 'good' } }) };
+        return { card: importForm({ done: true, banner: { text: `Imported ${plural(out.created.length, 'action')}: ${out.created.map((c) => c.reference).join(', ')}.${unreached ? ` ${plural(unreached, 'owner')} could not be reached in Teams.` : ''}`, tone: 'good' } }) };
       },
     }),
     defineVerb({
@@ -222,5 +209,6 @@ export function createActionVerbs(services: Services): VerbDef[] {
       run: async (turn) => ({ card: await myActionsCard(tracker, turn.member.id) }),
     }),
   ];
+  return verbs.map((v) => ({ ...v, labels: ACTION_FIELD_LABELS }));
 
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Clock, Feature, OutMessage, Services, Turn } from '../core/contract';
+import type { Clock, Feature, FeatureFactory, OutMessage, Services, Turn } from '../core/contract';
 import type { Config } from '../core/config';
 import type { Logger } from '../core/logger';
 import type { ContentPack } from '../../content/load';
@@ -28,6 +28,8 @@ export interface CoreAppOptions {
   connector: Connector;
   clock?: Clock;
   instanceId?: string;
+  /** Features only the local demo adds (the "dev as" switch); matched before the product's own. */
+  devFeatures?: FeatureFactory[];
 }
 
 /** Everything but the Teams edge: services, features, the router and the scheduler. No SDK here. */
@@ -41,7 +43,7 @@ export function createCoreApp(o: CoreAppOptions): CoreApp {
     instanceId: o.instanceId ?? randomUUID(),
     connector: o.connector,
   });
-  const features = createFeatures(services);
+  const features = [...(o.devFeatures ?? []).map((f) => f(services)), ...createFeatures(services)];
   const commands = () => features.flatMap((f) => f.commands ?? []);
   const help = helpMessage(services, commands);
   const router = new Router(services, features, help);

@@ -2,14 +2,15 @@ import { expandCard } from '../../cards/expand';
 import type { AuditTemplate } from '../../content/schema/audits';
 import type { AuditRound, CheckIn } from '../../storage/audits/schema';
 import type { RoundSummary } from './rules';
-import { formatDate } from '../shared/time/working-days';
+import { count, formatDate, plural } from '../shared/format';
 
 export function inviteCard(r: AuditRound, t: AuditTemplate, progress: string) {
   return expandCard('audits', 'invite', { code: r.code, templateName: t.name, purpose: t.purpose, theme: r.theme, due: formatDate(r.dueDate), questions: String(t.questions.length), progress, roundId: r.id });
 }
 
-export function quickCard(r: AuditRound, t: AuditTemplate, typed: Partial<Record<string, string>>, error = '') {
+export function quickCard(r: AuditRound, t: AuditTemplate, typed: Partial<Record<string, string>>, error = '', privacyAsk = false) {
   return expandCard('audits', 'quick', {
+    privacyAsk,
     code: r.code,
     templateName: t.name,
     theme: r.theme,
@@ -18,7 +19,7 @@ export function quickCard(r: AuditRound, t: AuditTemplate, typed: Partial<Record
     error,
     referenceExample: t.referenceExample,
     reference: typed.reference ?? '',
-    questions: t.questions.map((q, i) => ({ id: q.id, number: i + 1, text: q.text, value: typed[`q_${q.id}`] ?? '', choices: t.answerScale.map((title) => ({ title })) })),
+    questions: t.questions.map((q, i) => ({ id: q.id, number: count(i + 1), text: q.text, value: typed[`q_${q.id}`] ?? '', choices: t.answerScale.map((title) => ({ title })) })),
     grade: typed.grade ?? '',
     grades: t.gradeScale.map((title) => ({ title })),
     strengths: typed.strengths ?? '',
@@ -45,9 +46,7 @@ export function summaryCard(r: AuditRound, t: AuditTemplate, s: RoundSummary, ag
     code: r.code,
     templateName: t.name,
     theme: r.theme,
-    submitted: s.submitted,
-    auditorsDone,
-    auditors: r.auditorIds.length,
+    overview: `${t.name}. Theme: ${r.theme}. ${plural(s.submitted, 'check-in')} submitted by ${count(auditorsDone)} of ${plural(r.auditorIds.length, 'auditor')}.`,
     agencies: s.agencies.map(agencyName).join(', ') || 'none yet',
     roundId: r.id,
     questions: s.questions.map((q) => ({ text: q.text, line: q.counts.map((c) => `${c.answer} ${c.count} (${c.percent}%)`).join(' · ') })),

@@ -3,7 +3,7 @@ import type { AuditTemplate } from '../../content/schema/audits';
 import type { AuditRound, CheckIn } from '../../storage/audits/schema';
 import type { Stored } from '../../storage/repository';
 import type { AuditsRepository } from '../../storage/audits/repository';
-import { checkChildIdentifying } from '../shared/privacy/child-identifying';
+import { judgeText } from '../shared/privacy/purpose';
 import { checkReference, matchScale, nextField, type Field } from './rules';
 import { newId } from '../../storage/ids';
 import { londonDate } from '../shared/time/working-days';
@@ -17,6 +17,8 @@ export interface CheckInOptions {
   roundId: string;
   memberId: string;
   agency?: string;
+  /** An answer the guard asked about: sending the same text again keeps it. */
+  askedText?: string;
 }
 
 export const ROUND_NOT_FOUND = 'I cannot find that audit round.';
@@ -58,7 +60,7 @@ export class CheckIns {
    * Checks one answer against the field it is for; returns the value to store or the reason it was
    * refused (outside the scale, not a reference, child-identifying). Nothing is stored on refusal.
    */
-  validate(t: AuditTemplate, field: Field, text: string): { ok: true; value: string } | { ok: false; message: string } {
+  validate(t: AuditTemplate, field: Field, text: string, opts: { confirmed?: boolean } = {}): { ok: true; value: string } | { ok: false; message: string; ask?: boolean } {
     switch (field.kind) {
       case 'reference':
         return checkReference(text);
@@ -74,8 +76,8 @@ export class CheckIns {
       case 'improvements':
       case 'proposedActions': {
         const value = /^(none|skip|-|n\/a)$/i.test(text.trim()) ? '' : text.trim().slice(0, 2000);
-        const guard = checkChildIdentifying(value);
-        return guard.flagged ? { ok: false, message: guard.message! } : { ok: true, value };
+        const verdict = judgeText(value, 'narrative', opts);
+        return verdict.outcome === 'ok' ? { ok: true, value } : { ok: false, message: verdict.message, ask: verdict.outcome === 'ask' };
       }
       default:
         return { ok: false, message: 'Nothing more to answer.' };

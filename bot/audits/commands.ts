@@ -1,6 +1,7 @@
 import type { CommandDef, Turn } from '../core/contract';
 import { expandCard } from '../../cards/expand';
 import { formatDate } from '../shared/time/working-days';
+import { usage } from '../shared/format';
 import { hasAnyRole } from '../core/roles';
 import { cannotCheckIn } from './check-ins';
 import { quickCard, typedFromDraft } from './cards';
@@ -14,7 +15,7 @@ export function createAuditCommands(rounds: AuditRounds): CommandDef[] {
   const summaryCommand = (name: 'audit summary' | 'audit csv', description: string, reply: (turn: Turn, r: NonNullable<Awaited<ReturnType<AuditRounds['find']>>>) => Promise<void>): CommandDef => ({
     feature: 'audits',
     name,
-    usage: `${name} <round>`,
+    usage: usage(`${name} {round}`),
     description,
     roles: SUMMARY_ROLES,
     patterns: [new RegExp(`^${name} (?<code>[A-Za-z0-9-]+)$`, 'i')],
@@ -60,8 +61,8 @@ export function createAuditCommands(rounds: AuditRounds): CommandDef[] {
     {
       feature: 'audits',
       name: 'start check-in',
-      usage: 'start check-in [round]',
-      description: 'Answer an audit check-in one question at a time (you can stop and carry on later).',
+      usage: usage('start check-in {round}'),
+      description: 'Answer an audit check-in one question at a time (you can stop and carry on later). The round is optional when you have one.',
       patterns: [/^(start|continue|resume) (audit )?check-?in(?: (?<code>[A-Za-z0-9-]+))?$/i],
       run: async (turn, args) => {
         const problem = await rounds.startCheckIn(turn, await rounds.find(args.code, turn));
@@ -71,8 +72,8 @@ export function createAuditCommands(rounds: AuditRounds): CommandDef[] {
     {
       feature: 'audits',
       name: 'quick check-in',
-      usage: 'quick check-in [round]',
-      description: 'Answer an audit check-in on one form.',
+      usage: usage('quick check-in {round}'),
+      description: 'Answer an audit check-in on one form. The round is optional when you have one.',
       patterns: [/^quick check-?in(?: (?<code>[A-Za-z0-9-]+))?$/i],
       run: async (turn, args) => {
         const r = await rounds.find(args.code, turn);

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Services } from '../core/contract';
 import { londonDate } from '../shared/time/working-days';
+import { guardedText, tooLong } from '../shared/privacy/purpose';
+import { PAST_DATE } from '../core/invalid';
 import { roundFormCard } from './cards';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -9,13 +11,16 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export function roundFormSchema(services: Services) {
   const templates = services.content.audits.templates;
   return z.object({
-    templateId: z.string().refine((id) => templates.some((t) => t.id === id), 'choose a template'),
-    theme: z.string().trim().min(2, 'give the round a theme').max(200),
-    dueDate: z.string().regex(ISO_DATE, 'choose a due date').refine((d) => d >= londonDate(services.clock.now()), 'cannot be in the past'),
-    auditors: z.string().trim().min(2, 'name at least one auditor').max(1000),
-    agencies: z.string().max(2000).optional(),
+    templateId: z.string({ error: 'Please choose a template.' }).refine((id) => templates.some((t) => t.id === id), 'Please choose a template.'),
+    theme: guardedText(200, 'narrative'),
+    dueDate: z.string({ error: 'Please choose a due date.' }).regex(ISO_DATE, 'Please choose a due date.').refine((d) => d >= londonDate(services.clock.now()), PAST_DATE),
+    auditors: z.string({ error: 'Please name at least one auditor.' }).trim().min(2, 'Please name at least one auditor.').max(1000, tooLong(1000)),
+    agencies: z.string().max(2000, tooLong(2000)).optional(),
   });
 }
+
+/** What each field is called on the new-round form. */
+export const ROUND_FIELD_LABELS: Readonly<Record<string, string>> = { templateId: 'Template', theme: 'Theme', dueDate: 'Due date', auditors: 'Auditors', agencies: 'Agencies' };
 
 /** The form, with what the user typed and a message when something needs fixing. */
 export function roundForm(services: Services, typed?: Record<string, unknown>, error?: string) {

@@ -8,7 +8,7 @@ import { resolvePeople } from '../members/resolve-person';
 import { cannotCheckIn, ROUND_NOT_FOUND } from './check-ins';
 import { inviteCard, quickCard, typedFromDraft } from './cards';
 import { nextField } from './rules';
-import { roundForm, roundFormSchema } from './round-form';
+import { ROUND_FIELD_LABELS, roundForm, roundFormSchema } from './round-form';
 import { SUMMARY_ROLES, type AuditRounds } from './rounds';
 
 const Id = RecordId;
@@ -36,6 +36,7 @@ export function createAuditVerbs(rounds: AuditRounds): VerbDef[] {
       verb: 'audits.round.create',
       schema: roundFormSchema(services),
       roles: ['businessUnit'],
+      labels: ROUND_FIELD_LABELS,
       invalid: async (_turn, raw, message) => ({ card: roundForm(services, raw, message) }),
       run: async (turn, d) => {
         const form = (error: string) => ({ card: roundForm(services, { ...d, agencies: d.agencies ?? '' }, error) });
@@ -92,7 +93,7 @@ export function createAuditVerbs(rounds: AuditRounds): VerbDef[] {
         for (const f of fields) {
           const label = f.kind === 'question' ? `Question ${f.index + 1}` : f.kind === 'proposedActions' ? 'Proposed learning actions' : f.kind[0].toUpperCase() + f.kind.slice(1);
           const v = checkIns.validate(t, f, f.text);
-          if (!v.ok) return { card: quickCard(r!, t, typed, `${label}: ${v.message}`) };
+          if (!v.ok) return { card: quickCard(r!, t, typed, `${label}: ${v.message}${v.ask ? ' To keep it, tick "I have checked" and press the button again.' : ''}`, v.ask) };
           values.push(v.value);
         }
         let draft = await checkIns.draft(r!, turn.member.id, turn.member.agency);
@@ -126,7 +127,8 @@ export function createAuditVerbs(rounds: AuditRounds): VerbDef[] {
             title: c.proposedActions.slice(0, 200),
             description: `Proposed in audit round ${r.code} (${t.name}: ${r.theme}).`,
             source: t.source,
-            sourceRef: r.id,
+            // The round's code, which people know it by; its id is a hash nobody can read.
+            sourceRef: r.code,
             ownerId: c.auditorId,
             ownerAgency: c.agency,
             group: 'maqag',

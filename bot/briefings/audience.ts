@@ -2,6 +2,7 @@ import type { Services } from '../core/contract';
 import type { Audience, Delivery } from '../../storage/briefings/schema';
 import type { BriefingsRepository } from '../../storage/briefings/repository';
 import { effectiveRoles } from '../core/roles';
+import { count } from '../shared/format';
 
 /** One place to send a briefing: a member's 1:1 chat or a channel / group chat. */
 export type Recipient = Omit<Delivery, 'type' | 'id' | 'pk' | 'briefingId' | 'status' | 'claimUntil' | 'attempts' | 'shown' | 'updatedAt' | 'roles'> & { roles: string[] };
@@ -57,7 +58,7 @@ export function describeAudience(services: Services, audience: Audience): string
     case 'agencies':
       return `members of ${audience.agencies.map((a) => agencies.find((x) => x.id === a)?.shortName ?? agencies.find((x) => x.id === a)?.name ?? a).join(', ') || '(no agency chosen)'}`;
     case 'conversations':
-      return `${audience.conversations.length} team channel(s) or chat(s)`;
+      return audience.conversations.length === 1 ? 'one team channel or chat' : `${count(audience.conversations.length)} team channels or chats`;
   }
 }
 

@@ -3,11 +3,12 @@ import { defineVerb, type Services, type Turn, type VerbDef, type VerbResult } f
 import type { Briefing } from '../../storage/briefings/schema';
 import type { Stored } from '../../storage/repository';
 import { emptyCounts } from '../../storage/briefings/repository';
-import { briefingCard, confirmCard, progressCard } from './cards';
-import { FormDataSchema, readyToSend, type FormData } from './form-fields';
+import { briefingCard, confirmCard, confirmedCard, progressCard } from './cards';
+import { BRIEFING_FIELD_LABELS, FormDataSchema, readyToSend, type FormData } from './form-fields';
 import { readingTime } from './reading-time';
 import { describeAudience, resolveAudience } from './audience';
 import { sendToAuthor } from './author-chat';
+import { plural } from '../shared/format';
 import { renderForm, saveFromForm } from './draft-form';
 import type { BroadcastEngine } from './broadcast-engine';
 
@@ -32,6 +33,7 @@ export function authoringVerbs(services: Services, engine: BroadcastEngine): Ver
       verb,
       roles: ['businessUnit'],
       schema: FormDataSchema,
+      labels: BRIEFING_FIELD_LABELS,
       invalid: async (_turn, raw, message) => {
         const b = typeof raw.briefingId === 'string' ? await engine.repo.getBriefing(raw.briefingId) : undefined;
         return b ? { card: await renderForm(services, b, message, raw) } : { message };
@@ -50,7 +52,7 @@ export function authoringVerbs(services: Services, engine: BroadcastEngine): Ver
         const behind = await engine.repo.countBehind(b.id, b.version);
         b = await postProgress(services, turn, b, engine, 'update', behind);
         void engine.start(b.id);
-        return { card: await renderForm(services, b, `Saved. Updating ${behind} delivered card(s) in place; the progress card is in your chat.`) };
+        return { card: await renderForm(services, b, `Saved. Updating ${plural(behind, 'delivered card')} in place; the progress card is in your chat.`) };
       }
       return { card: await renderForm(services, b, `Draft saved at ${londonTime(b.updatedAt, 'HH:mm')}.`) };
     }),
@@ -76,7 +78,7 @@ export function authoringVerbs(services: Services, engine: BroadcastEngine): Ver
         return {
           card: confirmCard({
             heading: everyone ? 'Send to everyone?' : 'Send this briefing?',
-            message: `"${b.title}" will go to ${describeAudience(services, b.audience)}: ${count} ${count === 1 ? 'person' : 'people'}${b.scheduledFor ? `, at ${londonTime(b.scheduledFor, 'd LLL yyyy HH:mm')} UK time` : ' now'}.${opens ? ` ${opens === count ? 'None of them has' : `${opens} of them ${opens === 1 ? 'has' : 'have'}`} a chat with the bot yet; I will open ${opens === 1 ? 'one' : 'those'} first.` : ''} You can edit or withdraw it afterwards, but it cannot be unsent.`,
+            message: `"${b.title}" will go to ${describeAudience(services, b.audience)}: ${plural(count, 'person', 'people')}${b.scheduledFor ? `, at ${londonTime(b.scheduledFor, 'd LLL yyyy HH:mm')} UK time` : ' now'}.${opens ? ` ${opens === count ? 'None of them has' : `${plural(opens, 'of them has', 'of them have')}`} a chat with the bot yet; I will open ${opens === 1 ? 'it' : 'those chats'} first.` : ''} You can edit or withdraw it afterwards, but it cannot be unsent.`,
             confirmTitle: everyone ? 'Yes, send to everyone' : 'Yes, send it',
             verb: 'briefings.send',
             briefingId: b.id,
@@ -90,12 +92,14 @@ export function authoringVerbs(services: Services, engine: BroadcastEngine): Ver
       if (!changed) return { message: `Briefing ${b.code} is already on its way.` };
       b = doc;
       await services.audit.record({ actorId: turn.member.id, feature: 'briefings', action: due ? 'send' : 'schedule', entityType: 'briefing', entityId: b.id, beforeEtag: saved._etag, afterEtag: b._etag, detail: { audience: b.audience.kind } });
+      // Pressed on the "Send to everyone?" card: that card turns into what happened, with no button left to press again.
+      const done = (heading: string, message: string): VerbResult => (d.confirmed ? { card: confirmedCard(heading, message) } : { message });
       if (!due) {
-        return { message: `Scheduled: "${b.title}" (${b.code}) will go to ${describeAudience(services, b.audience)} at ${londonTime(b.scheduledFor!, 'cccc d LLLL yyyy, HH:mm')} UK time. Type **drafts** to change it before then.` };
+        return done('Scheduled', `Scheduled: "${b.title}" (${b.code}) will go to ${describeAudience(services, b.audience)} at ${londonTime(b.scheduledFor!, 'cccc d LLLL yyyy, HH:mm')} UK time. Type drafts to change it before then.`);
       }
       b = await postProgress(services, turn, b, engine, 'send', 0);
       void engine.start(b.id);
-      return { message: `Sending "${b.title}" (${b.code}) to ${describeAudience(services, b.audience)}. Your progress card is in your chat.` };
+      return done('Sending', `Sending "${b.title}" (${b.code}) to ${describeAudience(services, b.audience)}. Your progress card is in your chat.`);
     }),
   ];
 }

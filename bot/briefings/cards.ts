@@ -1,4 +1,7 @@
 import { DateTime } from 'luxon';
+import { ZONE } from '../shared/time/working-days';
+import { frontDoorLine } from '../shared/front-door';
+import { count, formatDay, percent, plural } from '../shared/format';
 import type { AdaptiveCard, Services } from '../core/contract';
 import { expandCard } from '../../cards/expand';
 import type { Briefing } from '../../storage/briefings/schema';
@@ -9,7 +12,6 @@ import { RoleSchema } from '../../content/schema/partnership';
 import type { DeliveryCounts } from '../../storage/briefings/repository';
 import type { Reach } from './reach';
 
-const ZONE = 'Europe/London';
 
 export function priorityNames(services: Services, ids: string[]): string {
   const all = services.content.partnership.priorities;
@@ -17,13 +19,11 @@ export function priorityNames(services: Services, ids: string[]): string {
 }
 
 export function emergencyLine(services: Services): string {
-  const fd = services.content.partnership.frontDoor;
-  return `If a child is in immediate danger, call 999. For urgent concerns contact ${fd.name} on ${fd.phone}.`;
+  return frontDoorLine(services.content.partnership);
 }
 
-export function londonDate(iso: string | undefined): string {
-  return iso ? DateTime.fromISO(iso).setZone(ZONE).toFormat('d LLL yyyy') : '';
-}
+/** A briefing's dates as lists show them ("24 Nov 2026"). */
+export const londonDate = formatDay;
 
 export interface BriefingCardState {
   preview?: boolean;
@@ -32,6 +32,8 @@ export interface BriefingCardState {
   status?: string;
   error?: string;
   typed?: { useful?: string; reflection?: string };
+  /** The child-details guard asked about the reflection: show the "I have checked" tick-box. */
+  privacyAsk?: boolean;
 }
 
 /** The card recipients see (and the author's preview). One rendering per briefing version. */
@@ -41,15 +43,17 @@ export function briefingCard(services: Services, b: Briefing, s: BriefingCardSta
     briefingId: b.id,
     code: b.code,
     preview: !!s.preview,
-    feedback: true,
+    // Buttons go once used: the read button after reading, the feedback form after feedback.
+    canRead: !s.response?.readAt,
+    canFeedback: !(s.response?.useful || s.response?.reflection),
     title: b.title || '(untitled)',
     source: b.source,
-    minutes: readingTime(b).minutes,
+    readingLine: `About ${plural(readingTime(b).minutes, 'minute')} to read`,
     priorities: priorityNames(services, b.priorities) || 'All priorities',
     emergency: emergencyLine(services),
     background: b.background,
     whyItMatters: b.whyItMatters,
-    keyPoints: b.keyPoints.filter(Boolean).map((text, i) => ({ n: i + 1, text })),
+    keyPoints: b.keyPoints.filter(Boolean).map((text, i) => ({ n: count(i + 1), text })),
     remember: b.remember,
     actions: b.actions,
     reflection: b.reflection.map((text) => ({ text })),
@@ -58,6 +62,7 @@ export function briefingCard(services: Services, b: Briefing, s: BriefingCardSta
     error: s.error ?? '',
     useful: s.typed?.useful ?? s.response?.useful ?? '',
     reflectionText: s.typed?.reflection ?? s.response?.reflection ?? '',
+    privacyAsk: Boolean(s.privacyAsk),
   });
 }
 
@@ -99,13 +104,13 @@ export function progressCard(b: Briefing, p: ProgressFigures): AdaptiveCard {
     title: b.title,
     code: b.code,
     audience: p.audience,
-    total: p.total,
-    sent: p.op === 'update' ? `${p.counts.sent} updated` : p.counts.sent,
-    failed: p.counts.failed,
-    unreachable: p.counts.unreachable,
-    remaining,
+    total: count(p.total),
+    sent: p.op === 'update' ? `${count(p.counts.sent)} updated` : count(p.counts.sent),
+    failed: count(p.counts.failed),
+    unreachable: count(p.counts.unreachable),
+    remaining: count(remaining),
     eta,
-    note: p.cancelled ? `${remaining} were not sent.` : '',
+    note: p.cancelled ? `${plural(remaining, 'person', 'people')} did not receive it.` : '',
     canCancel: !p.done && !p.cancelled && p.op === 'send',
   });
 }
@@ -115,6 +120,8 @@ export interface FormExtras {
   conversations: { title: string; value: string }[];
   /** What the user typed, when re-rendering after a refusal (so nothing is lost). */
   typed?: Record<string, unknown>;
+  /** The child-details guard asked: show the "I have checked" tick-box. */
+  privacyAsk?: boolean;
 }
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -157,31 +164,38 @@ export function formCard(services: Services, b: Briefing & { _etag?: string }, x
     agencyChoices: services.content.partnership.agencies.map((a) => ({ title: a.name, value: a.id })),
     sendDate: pick('sendDate', sched?.toISODate() ?? ''),
     sendTime: pick('sendTime', sched?.toFormat('HH:mm') ?? ''),
+    privacyAsk: Boolean(x.privacyAsk),
   });
 }
 
 export function confirmCard(d: { heading: string; message: string; confirmTitle: string; verb: string; briefingId: string; etag: string }): AdaptiveCard {
-  return expandCard('briefings', 'confirm', d);
+  return expandCard('briefings', 'confirm', { ...d, headingColor: 'Attention' });
 }
 
+/** What a confirmation card becomes once confirmed: what happened, and no buttons to press twice. */
+export function confirmedCard(heading: string, message: string): AdaptiveCard {
+  return expandCard('briefings', 'confirm', { heading, message, headingColor: 'Good', confirmTitle: '', verb: '', briefingId: '', etag: '' });
+}
+
+const groupRow = (g: Reach['byAgency'][number]) => ({ name: g.name, line: `${count(g.delivered)} · ${count(g.read)} · ${count(g.yes)}/${count(g.partly)}/${count(g.no)}` });
+
 export function reachCard(b: Briefing, r: Reach): AdaptiveCard {
-  const pct = r.delivered > 0 ? `${Math.round((100 * r.readPersonal) / r.delivered)}%` : 'n/a';
   return expandCard('briefings', 'reach', {
     briefingId: b.id,
     title: b.title,
     code: b.code,
     statusText: b.status === 'retracted' ? `withdrawn ${londonDate(b.retractedAt)}` : b.sentAt ? `sent ${londonDate(b.sentAt)}` : b.status,
-    delivered: r.delivered,
-    channels: r.channels,
-    notDelivered: r.notDelivered,
-    read: r.read,
-    readPct: pct,
-    yes: r.useful.yes,
-    partly: r.useful.partly,
-    no: r.useful.no,
-    reflections: r.reflections,
-    byAgency: r.byAgency,
-    byRole: r.byRole,
+    delivered: count(r.delivered),
+    channels: count(r.channels),
+    notDelivered: count(r.notDelivered),
+    read: count(r.read),
+    readPct: percent(r.readPersonal, r.delivered),
+    yes: count(r.useful.yes),
+    partly: count(r.useful.partly),
+    no: count(r.useful.no),
+    reflections: count(r.reflections),
+    byAgency: r.byAgency.map(groupRow),
+    byRole: r.byRole.map(groupRow),
     canEdit: b.status === 'sent' || b.status === 'sending',
   });
 }

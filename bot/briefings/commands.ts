@@ -6,6 +6,7 @@ import { reachFor } from './reach-verbs';
 import type { BroadcastEngine } from './broadcast-engine';
 import { LIBRARY_PAGE } from './consts';
 import { visibleTo } from './visibility';
+import { count, plural, usage } from '../shared/format';
 
 export function briefingCommands(services: Services, engine: BroadcastEngine): CommandDef[] {
   const priorities = services.content.partnership.priorities;
@@ -41,14 +42,14 @@ export function briefingCommands(services: Services, engine: BroadcastEngine): C
           openTitle: 'Open',
           showReach: false,
         }));
-        await turn.reply({ card: libraryCard('Drafts', `${all.length} briefing(s) not yet sent.`, items) });
+        await turn.reply({ card: libraryCard('Drafts', `${plural(all.length, 'briefing')} not yet sent.`, items) });
       },
     },
     {
       feature: 'briefings',
       name: 'briefings',
-      usage: 'briefings [words]',
-      description: 'The library of past 7-minute briefings; add words or a priority to search.',
+      usage: usage('briefings {words}'),
+      description: 'The library of past 7-minute briefings; the words or a priority to search for are optional.',
       patterns: [/^(?:7[- ]minute )?briefings(?:\s+(?<q>.+))?$/i],
       run: async (turn, args) => {
         const q = (args.q ?? '').trim();
@@ -58,7 +59,7 @@ export function briefingCommands(services: Services, engine: BroadcastEngine): C
         await turn.reply({
           card: libraryCard(
             '7-minute briefings',
-            `${total} briefing(s)${q ? ` match "${q}"` : ''}${total > items.length ? `; the newest ${items.length} are shown` : ''}.`,
+            `${plural(total, 'briefing')}${q ? ` ${total === 1 ? 'matches' : 'match'} "${q}"` : ''}${total > items.length ? `; the newest ${count(items.length)} are shown` : ''}.`,
             items.map((b) => ({
               id: b.id,
               code: b.code,
@@ -74,7 +75,7 @@ export function briefingCommands(services: Services, engine: BroadcastEngine): C
     {
       feature: 'briefings',
       name: 'reach',
-      usage: 'reach <code or title words>',
+      usage: usage('reach {code or title words}'),
       description: 'Who received and read a briefing, and how useful they found it, by agency and role.',
       roles: ['businessUnit'],
       patterns: [/^reach (?<q>.+)$/i],
@@ -83,7 +84,7 @@ export function briefingCommands(services: Services, engine: BroadcastEngine): C
         const byCode = /^[A-Z0-9]{6}$/i.test(q) ? await engine.repo.findByCode(q) : undefined;
         const found = byCode ? [byCode] : searchLibrary(await engine.repo.library(), q, priorities).items;
         if (found.length === 0) return void (await turn.reply(`I could not find a sent briefing matching "${q}". Type **briefings** to see the codes.`));
-        if (found.length > 1) return void (await turn.reply(`${found.length} briefings match "${q}": ${found.slice(0, 5).map((b) => `${b.code} (${b.title})`).join('; ')}. Type **reach** and the code.`));
+        if (found.length > 1) return void (await turn.reply(`${plural(found.length, 'briefing')} match "${q}": ${found.slice(0, 5).map((b) => `${b.code} (${b.title})`).join('; ')}. Type **reach** and the code.`));
         await turn.reply({ card: (await reachFor(services, engine, found[0])).card });
       },
     },

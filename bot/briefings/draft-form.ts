@@ -5,7 +5,7 @@ import type { Stored } from '../../storage/repository';
 import { newId } from '../../storage/ids';
 import { formCard } from './cards';
 import { authoredText, hasFormFields, parseForm, DEFAULT_REFLECTION, type FormData } from './form-fields';
-import { checkFields } from './privacy';
+import { CONFIRM_ON_FORM, judgeFields } from '../shared/privacy/purpose';
 import { shortCode } from './short-code';
 import type { BroadcastEngine } from './broadcast-engine';
 import { MAX_CONVERSATION_CHOICES } from './consts';
@@ -50,11 +50,11 @@ export async function newDraft(services: Services, engine: BroadcastEngine, turn
   return doc;
 }
 
-export async function renderForm(services: Services, b: Stored<Briefing>, message?: string, typed?: Record<string, unknown>) {
+export async function renderForm(services: Services, b: Stored<Briefing>, message?: string, typed?: Record<string, unknown>, privacyAsk = false) {
   let conversations = await conversationChoices(services);
   for (;;) {
     try {
-      return formCard(services, b, { message, typed, conversations });
+      return formCard(services, b, { message, typed, conversations, privacyAsk });
     } catch (e) {
       // Over 28 KB with a long briefing and many channels: offer fewer channels rather than no form.
       if (!/over the \d+-byte limit/.test(String((e as Error)?.message)) || conversations.length === 0) throw e;
@@ -79,8 +79,11 @@ export async function saveFromForm(services: Services, engine: BroadcastEngine, 
   }
   const parsed = parseForm(d, { priorities: services.content.partnership.priorities.map((p) => p.id), agencies: services.content.partnership.agencies.map((a) => a.id), now: services.clock.now() });
   if (parsed.problem) return { ok: false, result: { card: await renderForm(services, b, parsed.problem, raw) } };
-  const flagged = checkFields(authoredText(parsed.fields));
-  if (flagged) return { ok: false, result: { card: await renderForm(services, b, `${flagged.field}: ${flagged.verdict.message}`, raw) } };
+  const flagged = judgeFields(authoredText(parsed.fields));
+  if (flagged) {
+    const ask = flagged.verdict.outcome === 'ask';
+    return { ok: false, result: { card: await renderForm(services, b, `${flagged.label}: ${flagged.verdict.message}${ask ? ` ${CONFIRM_ON_FORM}` : ''}`, raw, ask) } };
+  }
   const at = services.clock.now().toISOString();
   const sentAlready = b.status === 'sent' || b.status === 'sending';
   // Clearing the date of a scheduled briefing makes it a draft again, so it never waits for a time it does not have.

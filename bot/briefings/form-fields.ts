@@ -3,6 +3,7 @@ import { RecordId } from '../core/record-id';
 import { z } from 'zod';
 import { RoleSchema } from '../../content/schema/partnership';
 import type { Audience, Briefing } from '../../storage/briefings/schema';
+import { tooLong, type FieldPurpose } from '../shared/privacy/purpose';
 
 /** The reflection questions the partnership uses when the author gives none. */
 export const DEFAULT_REFLECTION = [
@@ -11,7 +12,7 @@ export const DEFAULT_REFLECTION = [
   'How does this go into our team plans?',
 ];
 
-const text = (max: number) => z.string().max(max).optional();
+const text = (max: number) => z.string().max(max, tooLong(max)).optional();
 
 /** Everything the authoring card can submit. Values arrive as strings (multi-selects comma-separated). */
 export const FormDataSchema = z.object({
@@ -34,10 +35,35 @@ export const FormDataSchema = z.object({
   conversations: text(4000),
   roles: text(500),
   agencies: text(2000),
-  sendDate: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use the date picker')]).optional(),
-  sendTime: z.union([z.literal(''), z.string().regex(/^\d{2}:\d{2}(:\d{2})?$/, 'use the time picker')]).optional(),
+  sendDate: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Please choose a date.')]).optional(),
+  sendTime: z.union([z.literal(''), z.string().regex(/^\d{2}:\d{2}(:\d{2})?$/, 'Please choose a time.')]).optional(),
+  privacyConfirmed: z.union([z.literal('true'), z.literal('false'), z.boolean()]).optional(),
 });
 export type FormData = z.infer<typeof FormDataSchema>;
+
+/** What each field is called on the authoring form, for "<label>: <what to fix>" messages. */
+export const BRIEFING_FIELD_LABELS: Readonly<Record<string, string>> = {
+  title: 'Title',
+  source: 'Source',
+  background: 'Background',
+  whyItMatters: 'Why it matters',
+  key1: 'Key learning, point 1',
+  key2: 'Key learning, point 2',
+  key3: 'Key learning, point 3',
+  remember: 'What to remember',
+  actions: 'What to do',
+  reflection: 'Reflection questions',
+  links: 'Further reading',
+  priorities: 'Partnership priorities',
+  audienceKind: 'Send to',
+  conversations: 'Teams, channels or chats',
+  roles: 'Roles',
+  agencies: 'Agencies',
+  sendDate: 'Send on',
+  sendTime: 'At',
+  useful: 'Was this useful?',
+  reflectionText: 'How will you use this in your practice?',
+};
 
 /** True when the submission came from the authoring form (not a confirmation card carrying only ids). */
 export function hasFormFields(d: FormData): boolean {
@@ -111,17 +137,19 @@ export function readyToSend(b: Pick<Briefing, 'title' | 'background' | 'keyPoint
   return undefined;
 }
 
-/** Every authoring field a person types, for the child-identifying check. */
-export function authoredText(f: ParsedForm['fields']): Record<string, string> {
-  return {
-    Title: f.title,
-    Source: f.source,
-    Background: f.background,
-    'Why it matters': f.whyItMatters,
-    'Key learning': f.keyPoints.join('\n'),
-    'What to remember': f.remember,
-    'What to do': f.actions,
-    'Reflection questions': f.reflection.join('\n'),
-    'Further reading': f.links.map((l) => l.title).join('\n'),
-  };
+/** Every authoring field a person types, with what it is for, for the child-details guard. */
+export function authoredText(f: ParsedForm['fields']): { label: string; text: string; purpose: FieldPurpose }[] {
+  const L = BRIEFING_FIELD_LABELS;
+  return [
+    { label: L.title, text: f.title, purpose: 'narrative' },
+    { label: L.source, text: f.source, purpose: 'narrative' },
+    { label: L.background, text: f.background, purpose: 'narrative' },
+    { label: L.whyItMatters, text: f.whyItMatters, purpose: 'narrative' },
+    { label: 'Key learning', text: f.keyPoints.join('\n'), purpose: 'narrative' },
+    { label: L.remember, text: f.remember, purpose: 'narrative' },
+    { label: L.actions, text: f.actions, purpose: 'narrative' },
+    { label: L.reflection, text: f.reflection.join('\n'), purpose: 'narrative' },
+    { label: L.links, text: f.links.map((l) => l.title).join('\n'), purpose: 'narrative' },
+    { label: L.links, text: f.links.map((l) => l.url).join('\n'), purpose: 'link' },
+  ];
 }

@@ -3,10 +3,11 @@ import { RecordId } from '../core/record-id';
 import { defineVerb, type Role, type Services, type Turn, type VerbDef, type VerbResult } from '../core/contract';
 import type { Briefing } from '../../storage/briefings/schema';
 import type { Stored } from '../../storage/repository';
-import { briefingCard, confirmCard } from './cards';
+import { briefingCard, confirmCard, confirmedCard } from './cards';
 import { renderForm } from './draft-form';
 import { postProgress } from './authoring';
 import { visibleTo } from './visibility';
+import { plural } from '../shared/format';
 import type { BroadcastEngine } from './broadcast-engine';
 
 export const NOT_FOUND = 'I cannot find that briefing any more.';
@@ -92,7 +93,7 @@ export function lifecycleVerbs(services: Services, engine: BroadcastEngine): Ver
         const behind = await engine.repo.countBehind(doc.id, doc.version);
         doc = await postProgress(services, turn, doc, engine, 'update', behind);
         void engine.start(doc.id);
-        return { message: `Withdrawing ${b.code}: ${behind} delivered card(s) will be replaced with a withdrawal notice.` };
+        return { card: confirmedCard('Withdrawing', `Withdrawing ${b.code}: ${plural(behind, 'delivered card')} will be replaced with a withdrawal notice.`) };
       },
     ),
   ];

@@ -5,15 +5,16 @@ import type { Briefing, BriefingResponse } from '../../storage/briefings/schema'
 import type { Stored } from '../../storage/repository';
 import { briefingCard } from './cards';
 import { effectiveRoles } from '../core/roles';
-import { checkText } from './privacy';
+import { judgeText, tooLong } from '../shared/privacy/purpose';
+import { BRIEFING_FIELD_LABELS } from './form-fields';
 import { visibleTo } from './visibility';
 import type { BroadcastEngine } from './broadcast-engine';
 
 const Ids = z.object({ briefingId: RecordId });
 
 export const FeedbackSchema = Ids.extend({
-  useful: z.union([z.enum(['yes', 'partly', 'no']), z.literal('')]).optional(),
-  reflection: z.string().max(1000, 'keep it under 1,000 characters').optional(),
+  useful: z.union([z.enum(['yes', 'partly', 'no']), z.literal('')], { error: 'Please choose yes, partly or no.' }).optional(),
+  reflection: z.string().max(1000, tooLong(1000)).optional(),
 });
 
 /**
@@ -37,9 +38,9 @@ async function respond(services: Services, engine: BroadcastEngine, turn: Turn, 
  * In a 1:1 chat the refreshed card is personal, so it is returned; in a channel the card is shared by
  * everyone, so the answer is a message and the card stays as it is for the others.
  */
-function answer(services: Services, turn: Turn, b: Briefing, message: string, response?: Pick<BriefingResponse, 'readAt' | 'useful' | 'reflection'>, extra: { error?: string; typed?: { useful?: string; reflection?: string } } = {}): VerbResult {
+function answer(services: Services, turn: Turn, b: Briefing, message: string, response?: Pick<BriefingResponse, 'readAt' | 'useful' | 'reflection'>, extra: { error?: string; typed?: { useful?: string; reflection?: string }; privacyAsk?: boolean } = {}): VerbResult {
   if (turn.conversation.kind !== 'personal') return { message };
-  return { card: briefingCard(services, b, { response, status: extra.error ? '' : message, error: extra.error, typed: extra.typed }) };
+  return { card: briefingCard(services, b, { response, status: extra.error ? '' : message, error: extra.error, typed: extra.typed, privacyAsk: extra.privacyAsk }) };
 }
 
 export function responseVerbs(services: Services, engine: BroadcastEngine): VerbDef[] {
@@ -72,6 +73,7 @@ export function responseVerbs(services: Services, engine: BroadcastEngine): Verb
       feature: 'briefings',
       verb: 'briefings.feedback',
       schema: FeedbackSchema,
+      labels: { useful: BRIEFING_FIELD_LABELS.useful, reflection: BRIEFING_FIELD_LABELS.reflectionText },
       invalid: async (turn, raw, message) => {
         const b = typeof raw.briefingId === 'string' ? await load(raw.briefingId, turn) : undefined;
         if (!b) return { message };
@@ -81,11 +83,13 @@ export function responseVerbs(services: Services, engine: BroadcastEngine): Verb
         const b = await load(d.briefingId, turn);
         if (!b) return unavailable(d.briefingId);
         const reflection = d.reflection?.trim() || undefined;
-        const verdict = checkText(reflection);
-        if (verdict.flagged) {
-          // Their rating is still worth keeping; only the text is refused.
+        const verdict = judgeText(reflection, 'narrative');
+        if (verdict.outcome !== 'ok') {
+          // Their rating is still worth keeping; only the text is refused (or asked about).
           if (d.useful) await respond(services, engine, turn, b, { useful: d.useful });
-          return answer(services, turn, b, verdict.message, undefined, { error: verdict.message, typed: { useful: d.useful ?? '', reflection: reflection ?? '' } });
+          const ask = verdict.outcome === 'ask';
+          const text = `${verdict.message}${ask ? ' To keep it, tick "I have checked" and press Send feedback again.' : ''}`;
+          return answer(services, turn, b, text, undefined, { error: text, typed: { useful: d.useful ?? '', reflection: reflection ?? '' }, privacyAsk: ask });
         }
         if (!d.useful && !reflection) {
           const msg = 'Choose yes, partly or no (and add a note if you like), then press Send feedback.';

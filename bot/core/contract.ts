@@ -146,11 +146,15 @@ export interface VerbDef<S extends z.ZodType = z.ZodType> {
   /** Coarse gate; ownership (e.g. "is this your action?") is checked inside run. Omitted = every member. */
   roles?: Role[];
   run(turn: Turn, data: z.infer<S>): Promise<VerbResult>;
+  /** The label people see for each field the card submits, for "<label>: <what to fix>" messages. */
+  labels?: Readonly<Record<string, string>>;
   /**
    * Called when `data` fails validation: re-render the form with what the user typed and the error,
    * so nothing they entered is lost. Without it the user gets the message and the card stays as it is.
+   * `privacyAsk` is set when the child-details guard asks rather than refuses: the form should show
+   * the "I have checked" tick-box (cards/form-field.ts privacyConfirmField).
    */
-  invalid?(turn: Turn, raw: Record<string, unknown>, message: string): Promise<VerbResult>;
+  invalid?(turn: Turn, raw: Record<string, unknown>, message: string, opts?: { privacyAsk: boolean }): Promise<VerbResult>;
 }
 
 /** A periodic job run by the scheduler under a Cosmos lease (one instance at a time). */

@@ -1,7 +1,10 @@
 import type { CommandDef, Feature, OutMessage, Services, TextFallback, Turn, VerbDef, VerbResult } from './contract';
 import { CardTooLargeError } from '../../cards/expand';
 import { matchCommand } from './command-registry';
-import { VerbRegistry, cleanCardData, describeInvalid } from './verb-registry';
+import { VerbRegistry, cleanCardData } from './verb-registry';
+import { explainInvalid } from './invalid';
+import { confirmedIn, withPrivacyConsent } from '../shared/privacy/purpose';
+import { plainText } from '../shared/format';
 import { hasAnyRole, refusal } from './roles';
 import { StaleError } from '../../storage/errors';
 
@@ -95,25 +98,29 @@ export class Router {
     const def = this.verbs.get(verb);
     if (!def) {
       this.services.log.info({ event: 'unknown-verb' }, 'card action with unknown verb');
-      return { message: UNKNOWN_BUTTON };
+      return plainMessage({ message: UNKNOWN_BUTTON });
     }
     if (!hasAnyRole(turn.member.roles, def.roles)) {
       this.services.log.info({ event: 'refused', verb: def.verb, memberId: turn.member.id }, 'card action refused: role');
-      return { message: refusal(def.roles!) };
+      return plainMessage({ message: refusal(def.roles!) });
     }
     const data = cleanCardData(rawData);
-    const parsed = def.schema.safeParse(data);
-    if (!parsed.success) {
-      const message = describeInvalid(parsed.error);
-      this.services.log.info({ event: 'invalid', verb: def.verb }, 'card action invalid');
-      return this.reRender(def, turn, data, message);
-    }
-    try {
-      return await def.run(turn, parsed.data);
-    } catch (e) {
-      if (e instanceof StaleError) return def.invalid ? this.reRender(def, turn, data, STALE_FORM) : { message: STALE_MESSAGE };
-      throw e;
-    }
+    // "I have checked" on a form answers the child-details guard's question for this turn only.
+    const result = await withPrivacyConsent(confirmedIn(data), async (): Promise<VerbResult> => {
+      const parsed = def.schema.safeParse(data);
+      if (!parsed.success) {
+        const { message, privacyAsk } = explainInvalid(parsed.error, def.labels);
+        this.services.log.info({ event: 'invalid', verb: def.verb }, 'card action invalid');
+        return this.reRender(def, turn, data, message, { privacyAsk });
+      }
+      try {
+        return await def.run(turn, parsed.data);
+      } catch (e) {
+        if (e instanceof StaleError) return def.invalid ? this.reRender(def, turn, data, STALE_FORM) : { message: STALE_MESSAGE };
+        throw e;
+      }
+    });
+    return plainMessage(result);
   }
 
   /**
@@ -121,15 +128,23 @@ export class Router {
    * a length no field allows more than, so a pasted essay cannot overflow the card; if the form would
    * still be too large for Teams, the message alone is sent and nothing is lost on our side.
    */
-  private async reRender(def: VerbDef, turn: Turn, data: Record<string, unknown>, message: string): Promise<VerbResult> {
+  private async reRender(def: VerbDef, turn: Turn, data: Record<string, unknown>, message: string, extra?: Parameters<NonNullable<VerbDef['invalid']>>[3]): Promise<VerbResult> {
     if (!def.invalid) return { message };
     const typed = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, typeof v === 'string' && v.length > MAX_TYPED_FIELD ? v.slice(0, MAX_TYPED_FIELD) : v]));
     try {
-      return await def.invalid(turn, typed, message);
+      return await def.invalid(turn, typed, message, extra);
     } catch (e) {
       if (!(e instanceof CardTooLargeError)) throw e;
       this.services.log.info({ event: 'invalid-form-too-large', verb: def.verb }, 'form not re-rendered: too large');
       return { message };
     }
   }
+}
+
+/**
+ * A card action's message is shown by Teams as plain text under the card, where **bold** would show
+ * its asterisks; the card itself keeps its formatting.
+ */
+function plainMessage(result: VerbResult): VerbResult {
+  return result.message === undefined ? result : ({ ...result, message: plainText(result.message) } as VerbResult);
 }

@@ -31,10 +31,3 @@ export class VerbRegistry {
     return [...this.verbs.values()];
   }
 }
-
-/** A one-line message from a zod error, naming the field the user must fix. */
-export function describeInvalid(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
-  const issue = error.issues[0];
-  const field = issue?.path.map(String).join('.') ?? '';
-  return field ? `Please check "${field}": ${issue.message}` : `Please check the form: ${issue?.message ?? 'it is not valid'}`;
-}

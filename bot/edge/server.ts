@@ -1,9 +1,9 @@
 import restify from 'restify';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { Config } from '../core/config';
+import { ConfigError, isLoopback, type Config } from '../core/config';
 import { createLogger, type Logger } from '../core/logger';
-import type { Clock, Feature, Services } from '../core/contract';
+import type { Clock, Feature, FeatureFactory, Services } from '../core/contract';
 import type { Router } from '../core/router';
 import type { Scheduler } from '../core/scheduler';
 import { loadContentPack, DEFAULT_PACK_DIR, type ContentPack } from '../../content/load';
@@ -31,6 +31,11 @@ export interface AppOptions {
   /** Start the scheduler loop (default: config.SCHEDULER_ENABLED). Tests call scheduler.tick() instead. */
   scheduler?: boolean;
   instanceId?: string;
+  /**
+   * Development-only features (the "dev as" switch of `npm run dev`). Refused unless the bot runs
+   * anonymously on loopback, which production never does (with an app id, JWT auth is always on).
+   */
+  devFeatures?: FeatureFactory[];
 }
 
 export interface App {
@@ -53,11 +58,14 @@ export function contentPackFor(config: Config): ContentPack {
 /** Builds storage, services, features and the HTTP server, and starts listening. */
 export async function startApp(opts: AppOptions): Promise<App> {
   const { config } = opts;
+  if (opts.devFeatures?.length && !(config.anonymous && isLoopback(config.host))) {
+    throw new ConfigError('Development-only features need an anonymous bot on loopback (no MicrosoftAppId, HOST 127.0.0.1).');
+  }
   const log = opts.log ?? createLogger(config.LOG_LEVEL);
   const content = opts.content ?? contentPackFor(config);
   const given = opts.ownEmbedded ? { embedded: opts.ownEmbedded, owned: true } : opts.embedded ? { embedded: opts.embedded, owned: false } : undefined;
   const { store, embedded, ownEmbedded } = await openStore(config, log, given);
-  const core = createCoreApp({ config, log, content, store, connector: new BotConnector(config), clock: opts.clock, instanceId: opts.instanceId });
+  const core = createCoreApp({ config, log, content, store, connector: new BotConnector(config), clock: opts.clock, instanceId: opts.instanceId, devFeatures: opts.devFeatures });
   const { services, router, scheduler } = core;
   const { adapter, auth } = createAdapter(config, log);
   const bot = new PartnershipBot(services, router, createDialogs(services), core.help);

@@ -5,6 +5,7 @@ import type { Meeting } from '../../storage/meetings/schema';
 import { expandCard } from '../../cards/expand';
 import type { ActionBrief } from '../../storage/actions/schema';
 import { formatDate, formatDateTime, londonDate } from '../shared/time/working-days';
+import { count, plural } from '../shared/format';
 import { DateTime } from 'luxon';
 import { agendaTiming } from './agenda-timing';
 import { quorum, type QuorumResult } from './quorum';
@@ -56,7 +57,7 @@ async function matters(services: Services, seriesId: string): Promise<{ list: Ac
     const all = await services.actions.mattersArising(seriesId, londonDate(services.clock.now()));
     const list = all.slice(0, MAX_MATTERS_ARISING);
     const more = all.length - list.length;
-    return { list, note: all.length === 0 ? 'No open actions for this group.' : more > 0 ? `${more} more open actions are on the tracker.` : '' };
+    return { list, note: all.length === 0 ? 'No open actions for this group.' : more > 0 ? `${plural(more, 'more open action')} on the tracker.` : '' };
   } catch {
     // The agenda must still go out when the tracker cannot answer.
     return { list: [], note: 'The action tracker could not be reached; matters arising will appear when it is back.' };
@@ -90,14 +91,14 @@ export async function agendaCard(services: Services, meeting: Meeting, opts: { m
     papersDue: formatDate(meeting.papersDeadline),
     link: /^https:\/\//.test(meeting.link) ? meeting.link : '',
     items: meeting.items.map((it, i) => ({
-      number: i + 1,
+      number: count(i + 1),
       slot: `${timing.slots[i].start}-${timing.slots[i].end}`,
       title: it.title,
       detail: [it.presenter, it.agency ? agencyName(content, it.agency) : '', `${it.minutes} min`].filter(Boolean).join(', '),
       kindLabel: label(it.kind),
       paperUrl: /^https:\/\//.test(it.paperUrl) ? it.paperUrl : '',
     })),
-    timing: `${meeting.items.length} item${meeting.items.length === 1 ? '' : 's'}, ${timing.totalMinutes} of ${meeting.lengthMinutes} minutes.`,
+    timing: `${plural(meeting.items.length, 'item')}, ${count(timing.totalMinutes)} of ${plural(meeting.lengthMinutes, 'minute')}.`,
     timingWarning: timing.warning,
     quorumLine: q.line,
     quorumStyle: !q.applies ? 'emphasis' : q.quorate ? 'good' : 'attention',

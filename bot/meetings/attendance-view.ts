@@ -4,6 +4,7 @@ import type { AdaptiveCard, Services } from '../core/contract';
 import type { MeetingSeries } from '../../content/schema/partnership';
 import { expandCard } from '../../cards/expand';
 import { ZONE, londonDate, formatDate } from '../shared/time/working-days';
+import { count, plural } from '../shared/format';
 import { attendanceByAgency, plannedCount } from './attendance-report';
 import { agencyName } from './groups';
 
@@ -49,16 +50,16 @@ export async function attendanceFigures(services: Services, series: MeetingSerie
   return out;
 }
 
-const verdict = (g: GroupFigures) => (g.held >= g.planned ? 'Yes' : `No: ${g.planned - g.held} short`);
+const verdict = (g: GroupFigures) => (g.held >= g.planned ? 'Yes' : `No: ${count(g.planned - g.held)} short`);
 
 export function attendanceCard(services: Services, figures: GroupFigures[], period: Period, single?: MeetingSeries): AdaptiveCard {
   const focus = single ? figures.find((f) => f.series.id === single.id) : undefined;
   return expandCard('meetings', 'attendance', {
     heading: single ? `Attendance: ${single.name}` : 'Governance meetings: held and attendance',
     period: `${formatDate(period.from)} to ${formatDate(period.to)}. Planned counts run to today.`,
-    groups: figures.map((g) => ({ name: g.series.name, planned: String(g.planned), held: String(g.held), cancelled: String(g.cancelled), verdict: verdict(g) })),
-    agencyHeading: focus ? `Attendance by agency (${focus.held} meeting${focus.held === 1 ? '' : 's'} held)` : 'Attendance by agency: choose a group, e.g. "attendance partnership-board"',
-    rows: (focus?.agencies ?? []).map((r) => ({ ...r, agency: agencyName(services.content, r.agency) })),
+    groups: figures.map((g) => ({ name: g.series.name, planned: count(g.planned), held: count(g.held), cancelled: count(g.cancelled), verdict: verdict(g) })),
+    agencyHeading: focus ? `Attendance by agency (${plural(focus.held, 'meeting')} held)` : 'Attendance by agency: choose a group, e.g. "attendance partnership-board"',
+    rows: (focus?.agencies ?? []).map((r) => ({ agency: agencyName(services.content, r.agency), attended: `${count(r.attended)} of ${count(r.held)}`, percent: `${count(r.percent)}%` })),
     footnote: `Attendance counts named deputies. For a CSV, type: attendance csv${single ? ` ${single.id}` : ''}`,
   });
 }

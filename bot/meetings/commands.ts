@@ -10,6 +10,7 @@ import { meetingForm } from './forms';
 import { attendanceCard, attendanceCsv, attendanceFigures, partnershipYear } from './attendance-view';
 import { MAX_LIST, UPCOMING_LIST_DAYS } from './consts';
 import { resolvePerson } from '../members/resolve-person';
+import { plural, usage } from '../shared/format';
 
 const unknownGroup = (services: Services, text: string) => `I do not know the group "${text}". Groups: ${groupList(services.content)}.`;
 
@@ -86,8 +87,8 @@ export function createMeetingCommands(services: Services): CommandDef[] {
     {
       feature: 'meetings',
       name: 'new meeting',
-      usage: 'new meeting [for <group>]',
-      description: 'Set up a meeting: date, place, chair (from the rota) and agenda.',
+      usage: usage('new meeting for {group}'),
+      description: 'Set up a meeting: date, place, chair (from the rota) and agenda. The group is optional.',
       roles: ['businessUnit'],
       patterns: [/^(?:new|add|create) meeting(?: (?:for|of) (?<group>.+))?$/i],
       run: async (turn, args) => {
@@ -98,7 +99,7 @@ export function createMeetingCommands(services: Services): CommandDef[] {
     },
     groupMembership({
       name: 'add to group',
-      usage: 'add <person> to group <group>',
+      usage: usage('add {person} to group {group}'),
       description: 'Add someone to a group, so they get its agendas and can reply.',
       pattern: /^add (?<who>.+?) to (?:the )?group (?<group>.+)$/i,
       action: 'add-member',
@@ -107,12 +108,12 @@ export function createMeetingCommands(services: Services): CommandDef[] {
       done: (person, series, count) => {
         const partner = services.content.partnership.agencies.find((a) => a.id === person.agency)?.statutoryPartner;
         const note = !person.agency ? ' Their agency is not set, so they do not count towards quorum yet: use **set agency**.' : partner ? '' : ` ${agencyName(services.content, person.agency)} is not a statutory partner, so they do not count towards quorum.`;
-        return `${person.name} is now in the ${series.name} (${count} members).${note}`;
+        return `${person.name} is now in the ${series.name} (${plural(count, 'member')}).${note}`;
       },
     }),
     groupMembership({
       name: 'remove from group',
-      usage: 'remove <person> from group <group>',
+      usage: usage('remove {person} from group {group}'),
       description: 'Take someone out of a group.',
       pattern: /^remove (?<who>.+?) from (?:the )?group (?<group>.+)$/i,
       action: 'remove-member',
@@ -123,7 +124,7 @@ export function createMeetingCommands(services: Services): CommandDef[] {
     {
       feature: 'meetings',
       name: 'group members',
-      usage: 'group <group>',
+      usage: usage('group {group}'),
       description: 'Who is in a group, with agencies.',
       patterns: [/^(?:group|members of(?: group)?) (?<group>.+)$/i],
       run: async (turn, args) => {
@@ -132,13 +133,13 @@ export function createMeetingCommands(services: Services): CommandDef[] {
         const g = await store.getGroup(series.id);
         const people = (await Promise.all((g?.memberIds ?? []).map((id) => services.members.get(id)))).filter((m): m is Stored<Member> => !!m);
         const lines = people.map((m) => `- ${m.name}: ${agencyName(services.content, m.agency)}`);
-        await turn.reply(`**${series.name}**: ${people.length} member${people.length === 1 ? '' : 's'}${g?.channel ? ', agendas go to its channel' : ', agendas go to each member 1:1'}.\n\n${lines.join('\n')}`);
+        await turn.reply(`**${series.name}**: ${plural(people.length, 'member')}${g?.channel ? ', agendas go to its channel' : ', agendas go to each member 1:1'}.\n\n${lines.join('\n')}`);
       },
     },
     {
       feature: 'meetings',
       name: 'group channel',
-      usage: 'use this channel for <group>',
+      usage: usage('use this channel for {group}'),
       description: "Post a group's agendas and summaries in this channel.",
       roles: ['businessUnit'],
       scopes: ['channel', 'groupChat'],
@@ -155,8 +156,8 @@ export function createMeetingCommands(services: Services): CommandDef[] {
     {
       feature: 'meetings',
       name: 'attendance',
-      usage: 'attendance [csv] [<group>] [from <date> to <date>]',
-      description: 'Meetings held against plan, and attendance by agency, for the partnership year or a period.',
+      usage: usage('attendance {group} from {date} to {date}'),
+      description: 'Meetings held against plan, and attendance by agency. The group and dates are optional (the default is the partnership year); add csv after attendance for a spreadsheet.',
       roles: ['businessUnit', 'chair'],
       patterns: [/^attendance(?<csv> csv)?(?: (?!from )(?<group>.+?))?(?: from (?<from>\d{4}-\d{2}-\d{2}) to (?<to>\d{4}-\d{2}-\d{2}))?$/i],
       run: async (turn, args) => {

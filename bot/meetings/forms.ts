@@ -6,32 +6,23 @@ import { formatDate, londonDate, ZONE } from '../shared/time/working-days';
 import { DateTime } from 'luxon';
 import { agencyName, seriesById } from './groups';
 import { chairFor } from './chair-rota';
-import type { FormField } from '../../cards/form-field';
+import { formField, privacyConfirmField, type FieldSpec, type FormField } from '../../cards/form-field';
 
 export type { FormField };
 
 
 type Values = Record<string, unknown>;
 
-/** Every binding gets a value (unbound `${...}` would stay in the card); what the user typed wins. */
-function field(f: Pick<FormField, 'id' | 'kind' | 'label'> & Partial<FormField>, values: Values): FormField {
-  const typed = values[f.id];
-  return {
-    value: '',
-    placeholder: '',
-    required: false,
-    errorMessage: `Please check ${f.label.toLowerCase()}.`,
-    maxLength: f.kind === 'multiline' ? 4000 : f.kind === 'url' ? 1000 : 200,
-    min: '',
-    choices: [],
-    ...f,
-    ...(typeof typed === 'string' ? { value: typed } : {}),
-  };
+/** A meetings form field: the shared builder with this form's default lengths. */
+function field(f: FieldSpec, values: Values): FormField {
+  return formField(f, values, { multiline: 4000, url: 1000, text: 200 });
 }
 
 export interface FormBanner {
   text: string;
   tone: 'good' | 'attention';
+  /** The child-details guard asked rather than refused: the form shows "I have checked". */
+  privacyAsk?: boolean;
 }
 
 function form(o: { heading: string; intro: string; banner?: FormBanner; fields: FormField[]; verb: string; submitTitle: string; meetingId?: string; etag?: string }): AdaptiveCard {
@@ -40,7 +31,7 @@ function form(o: { heading: string; intro: string; banner?: FormBanner; fields: 
     intro: o.intro,
     banner: o.banner?.text ?? '',
     bannerStyle: o.banner?.tone ?? 'attention',
-    fields: o.fields,
+    fields: o.banner?.privacyAsk ? [...o.fields, privacyConfirmField()] : o.fields,
     verb: o.verb,
     submitTitle: o.submitTitle,
     meetingId: o.meetingId ?? '',
@@ -48,7 +39,8 @@ function form(o: { heading: string; intro: string; banner?: FormBanner; fields: 
   });
 }
 
-export const FIELD_LABELS: Record<string, string> = {
+/** What each field is called on the meetings forms, for "<label>: <what to fix>" messages. */
+export const FIELD_LABELS: Readonly<Record<string, string>> = {
   seriesId: 'Group',
   title: 'Title',
   meetingDate: 'Date',
@@ -70,13 +62,6 @@ export const FIELD_LABELS: Record<string, string> = {
   deputyName: "Deputy's name",
   deputyAgency: "Deputy's agency",
 };
-
-/** "Date: is required" style messages from a zod error, naming the field as the form labels it. */
-export function friendlyInvalid(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
-  const issue = error.issues[0];
-  const key = String(issue?.path[0] ?? '');
-  return `${FIELD_LABELS[key] ?? (key || 'The form')}: ${issue?.message ?? 'is not valid'}`;
-}
 
 const agencyChoices = (services: Services) => services.content.partnership.agencies.map((a) => ({ title: a.shortName ?? a.name, value: a.id }));
 
@@ -102,7 +87,8 @@ export function meetingForm(services: Services, o: { seriesId?: string; meeting?
   const today = londonDate(services.clock.now());
   const seriesId = (o.values?.seriesId as string) || o.meeting?.seriesId || o.seriesId || '';
   const series = seriesById(content, seriesId);
-  const values: Values = { ...(o.meeting ? meetingFormValues(o.meeting) : {}), ...(series && !o.meeting ? { title: series.name, lengthMinutes: String(series.defaultLengthMinutes) } : {}), ...o.values };
+  // "new meeting for board" fills in the group as well as its title and length, so the form is ready to save.
+  const values: Values = { ...(o.meeting ? meetingFormValues(o.meeting) : {}), ...(series && !o.meeting ? { seriesId: series.id, title: series.name, lengthMinutes: String(series.defaultLengthMinutes) } : {}), ...o.values };
   const rota = series ? chairFor(series.chair, today) : undefined;
   const chairHint = rota?.agency ? `Leave the chair blank to use the rota: ${agencyName(content, rota.agency)} is in the chair now (${rota.reason}).` : 'Leave the chair blank if not yet known.';
   const fields = [
@@ -110,17 +96,17 @@ export function meetingForm(services: Services, o: { seriesId?: string; meeting?
       ? []
       : [field({ id: 'seriesId', kind: 'choice', label: 'Group', required: true, choices: content.partnership.meetingSeries.map((s) => ({ title: s.name, value: s.id })), errorMessage: 'Please choose the group.' }, values)]),
     field({ id: 'title', kind: 'text', label: 'Title', required: true, errorMessage: 'Please give the meeting a title.' }, values),
-    field({ id: 'meetingDate', kind: 'date', label: 'Date', required: true, min: today, errorMessage: 'Please choose a date that is not in the past.' }, values),
+    field({ id: 'meetingDate', kind: 'date', label: 'Date', required: true, errorMessage: 'Please choose the date.' }, values),
     field({ id: 'meetingTime', kind: 'time', label: 'Start time (UK time)', required: true, errorMessage: 'Please choose a start time.' }, { meetingTime: '10:00', ...values }),
     field({ id: 'lengthMinutes', kind: 'text', label: 'Length in minutes', required: true, maxLength: 3, errorMessage: 'Please give the length in minutes.' }, { lengthMinutes: '120', ...values }),
     field({ id: 'place', kind: 'text', label: 'Place', placeholder: 'Room and building, or leave blank for Teams only', maxLength: 300 }, values),
     field({ id: 'link', kind: 'url', label: 'Teams link', placeholder: 'https://teams.microsoft.com/...' }, values),
     field({ id: 'chairName', kind: 'text', label: 'Chair', placeholder: chairHint, maxLength: 120 }, values),
     field({ id: 'chairAgency', kind: 'choice', label: "Chair's agency", choices: [{ title: 'From the rota', value: 'rota' }, ...agencyChoices(services)] }, values),
-    field({ id: 'papersDeadline', kind: 'date', label: `Papers deadline (blank: ${content.meetings.papersDeadlineWorkingDays} working days before)`, min: today }, values),
+    field({ id: 'papersDeadline', kind: 'date', label: `Papers deadline (blank: ${content.meetings.papersDeadlineWorkingDays} working days before)` }, values),
     ...(o.meeting
       ? []
-      : [field({ id: 'quick', kind: 'multiline', label: 'Agenda items (quick format, optional)', placeholder: 'One per line: title | presenter | agency | minutes | type | paper link' }, values)]),
+      : [field({ id: 'quick', kind: 'multiline', label: 'Agenda items (quick format, optional)', placeholder: 'One per line: title | presenter | agency | minutes | type | paper link. The agency as it appears in the lists, e.g. Police or CEC children\'s services.' }, values)]),
   ];
   return form({
     heading: o.meeting ? `Edit: ${o.meeting.title}` : 'New meeting',

@@ -12,6 +12,7 @@ import { agencyName, seriesById } from './groups';
 import { parseQuickAgenda } from './quick-agenda';
 import { defaultPapersDeadline } from './reminder-schedule';
 import { MAX_ITEMS } from './consts';
+import { CONFIRM_ON_FORM, judgeFields } from '../shared/privacy/purpose';
 import type { S } from './verb-schemas';
 
 export const STALE = 'Someone else changed this meeting while you were editing. Nothing was saved; your entries are kept below, on top of their changes: check them and submit again.';
@@ -52,13 +53,18 @@ function checkMeeting(services: Services, data: MeetingData): { error: string } 
 
 export async function createMeeting(turn: Turn, data: MeetingData): Promise<VerbResult> {
   const services = turn.services;
-  const reshow = (text: string) => ({ card: meetingForm(services, { values: data as never, banner: { text, tone: 'attention' } }) });
+  const reshow = (text: string, privacyAsk = false) => ({ card: meetingForm(services, { values: data as never, banner: { text, tone: 'attention', privacyAsk } }) });
   const series = seriesById(services.content, data.seriesId);
   if (!series) return reshow('Group: please choose one from the list.');
   const checked = checkMeeting(services, data);
   if ('error' in checked) return reshow(checked.error);
-  const quick = parseQuickAgenda(data.quick, services.content.partnership.agencies.map((a) => a.id));
+  const quick = parseQuickAgenda(data.quick, services.content.partnership.agencies);
   if (quick.errors.length) return reshow(`Nothing was saved. Agenda items: ${quick.errors.slice(0, 5).join(' ')}`);
+  const flagged = judgeFields(quick.items.flatMap((it, i) => [
+    { label: `Agenda items, line ${i + 1}`, text: it.title, purpose: 'narrative' as const },
+    { label: `Agenda items, line ${i + 1}`, text: it.presenter, purpose: 'person' as const },
+  ]));
+  if (flagged) return reshow(`Nothing was saved. ${flagged.label}: ${flagged.verdict.message}${flagged.verdict.outcome === 'ask' ? ` ${CONFIRM_ON_FORM}` : ''}`, flagged.verdict.outcome === 'ask');
   if (quick.items.length > MAX_ITEMS) return reshow(`Agenda items: at most ${MAX_ITEMS} items.`);
   const chair = data.chairAgency || data.chairName ? { agency: data.chairAgency, name: data.chairName } : await suggestChair(services, series.id, checked.startsAt);
   const at = services.clock.now().toISOString();

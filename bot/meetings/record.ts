@@ -5,7 +5,8 @@ import type { Member } from '../../storage/members/schema';
 import type { Stored } from '../../storage/repository';
 import type { Attendee, Meeting } from '../../storage/meetings/schema';
 import { expandCard } from '../../cards/expand';
-import { checkChildIdentifying } from '../shared/privacy/child-identifying';
+import { CONFIRM_ON_FORM, judgeText } from '../shared/privacy/purpose';
+import { plural } from '../shared/format';
 import { formatDate, formatDateTime, londonDate } from '../shared/time/working-days';
 import { agendaCard, groupMembers } from './agenda-card';
 import { quorum } from './quorum';
@@ -27,9 +28,10 @@ function nameMatches(members: readonly Stored<Member>[], name: string): Stored<M
 }
 
 /** Checks every line before anything is stored, so a bad line never leaves half a record behind. */
-async function parseActions(services: Services, text: string, today: string): Promise<{ actions: PlannedAction[]; errors: string[] }> {
+async function parseActions(services: Services, text: string, today: string): Promise<{ actions: PlannedAction[]; errors: string[]; asks: number }> {
   const actions: PlannedAction[] = [];
   const errors: string[] = [];
+  let asks = 0;
   const everyone = text.trim() ? await services.members.all() : [];
   const lines = text.split(/\r?\n/).map((l) => l.trim());
   for (const [i, line] of lines.entries()) {
@@ -38,7 +40,11 @@ async function parseActions(services: Services, text: string, today: string): Pr
     const n = `Action line ${i + 1}`;
     if (!title) errors.push(`${n}: needs a title.`);
     else if (title.length > 200) errors.push(`${n}: the title is longer than 200 characters.`);
-    else if (checkChildIdentifying(title).flagged) errors.push(`${n}: ${checkChildIdentifying(title).message}`);
+    else {
+      const verdict = judgeText(title, 'narrative');
+      if (verdict.outcome !== 'ok') errors.push(`${n}: ${verdict.message}`);
+      if (verdict.outcome === 'ask') asks++;
+    }
     const found = owner ? nameMatches(everyone, owner) : [];
     if (!owner) errors.push(`${n}: needs an owner (the person's name as I know it).`);
     else if (found.length !== 1) errors.push(`${n}: ${found.length ? `more than one person matches "${owner}"` : `I do not know anyone called "${owner}"`}.`);
@@ -47,18 +53,20 @@ async function parseActions(services: Services, text: string, today: string): Pr
     else if (due < today) errors.push(`${n}: the due date is in the past.`);
     if (title && found.length === 1 && date.isValid && due >= today) actions.push({ title, owner: found[0], dueDate: due });
   }
-  return { actions, errors };
+  return { actions, errors, asks };
 }
 
-function parseDecisions(text: string): { decisions: string[]; errors: string[] } {
+function parseDecisions(text: string): { decisions: string[]; errors: string[]; asks: number } {
   const decisions = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
   const errors: string[] = [];
+  let asks = 0;
   decisions.forEach((d, i) => {
-    if (d.length > 1000) errors.push(`Decision ${i + 1}: longer than 1000 characters.`);
-    const g = checkChildIdentifying(d);
-    if (g.flagged) errors.push(`Decision ${i + 1}: ${g.message}`);
+    if (d.length > 1000) errors.push(`Decision ${i + 1}: please keep each decision to 1,000 characters or fewer.`);
+    const verdict = judgeText(d, 'narrative');
+    if (verdict.outcome !== 'ok') errors.push(`Decision ${i + 1}: ${verdict.message}`);
+    if (verdict.outcome === 'ask') asks++;
   });
-  return { decisions, errors };
+  return { decisions, errors, asks };
 }
 
 export function attendanceFrom(meeting: Meeting, members: readonly Member[], raw: Record<string, unknown>): Attendee[] {
@@ -86,7 +94,7 @@ export async function recordMeeting(turn: Turn, data: z.infer<typeof S.record>):
   if (!current) return { message: 'That meeting no longer exists.' };
   const members = await groupMembers(services, current.seriesId);
   const raw = data as Record<string, unknown>;
-  const reshow = (text: string) => ({ card: recordForm(services, current, members, { values: raw, banner: { text, tone: 'attention' } }) });
+  const reshow = (text: string, privacyAsk = false) => ({ card: recordForm(services, current, members, { values: raw, banner: { text, tone: 'attention', privacyAsk } }) });
   if (data.etag !== current._etag) return reshow(STALE);
   if (current.status === 'cancelled') return reshow('This meeting was cancelled.');
   if (current.status === 'held') return reshow('This meeting has already been recorded. Nothing was changed.');
@@ -95,7 +103,9 @@ export async function recordMeeting(turn: Turn, data: z.infer<typeof S.record>):
   const d = parseDecisions(data.decisions);
   const a = await parseActions(services, data.actions, today);
   const errors = [...d.errors, ...a.errors];
-  if (errors.length) return reshow(`Nothing was saved. ${errors.slice(0, 4).join(' ')}`);
+  // Only questions, no refusals: the tick-box lets the writer keep what they wrote.
+  const onlyAsks = errors.length > 0 && d.asks + a.asks === errors.length;
+  if (errors.length) return reshow(`Nothing was saved. ${errors.slice(0, 4).join(' ')}${onlyAsks ? ` ${CONFIRM_ON_FORM}` : ''}`, onlyAsks);
 
   const attendance = attendanceFrom(current, members, raw);
   const held = await store.meetings.replace({ ...current, status: 'held', attendance, decisions: d.decisions, updatedAt: services.clock.now().toISOString(), updatedBy: turn.member.id, _etag: data.etag });
@@ -106,7 +116,7 @@ export async function recordMeeting(turn: Turn, data: z.infer<typeof S.record>):
   const api = services.actions;
   for (const p of a.actions) {
     try {
-      const r = await api.createAction({ title: p.title, source: 'meeting', sourceRef: held.id, ownerId: p.owner.id, ownerAgency: p.owner.agency, group: seriesById(services.content, held.seriesId) ? held.seriesId : undefined, dueDate: p.dueDate }, turn.member.id);
+      const r = await api.createAction({ title: p.title, source: 'meeting', sourceRef: `${held.title}, ${formatDate(londonDate(new Date(held.startsAt)))}`, ownerId: p.owner.id, ownerAgency: p.owner.agency, group: seriesById(services.content, held.seriesId) ? held.seriesId : undefined, dueDate: p.dueDate }, turn.member.id);
       created.push({ id: r.id, text: `${r.reference}: ${p.title} (${p.owner.name}, due ${formatDate(p.dueDate)})` });
     } catch (e) {
       failed.push(`${p.title.slice(0, 60)}: ${(e as Error).message}`);
@@ -126,5 +136,5 @@ export async function recordMeeting(turn: Turn, data: z.infer<typeof S.record>):
   });
   const sent = await tellGroup(services, held.seriesId, { card: summary, summary: `Summary: ${held.title}` });
   const failNote = failed.length ? ` These actions could not be created and need adding on the tracker: ${failed.join('; ')}.` : '';
-  return { card: await agendaCard(services, saved, { manage: false, members, banner: { text: `Recorded. ${created.length} action${created.length === 1 ? '' : 's'} created; summary sent${sent ? '' : ' (no one in the group could be reached)'}.${failNote}`, tone: failed.length ? 'warning' : 'good' } }) };
+  return { card: await agendaCard(services, saved, { manage: false, members, banner: { text: `Recorded. ${plural(created.length, 'action')} created; summary sent${sent ? '' : ' (no one in the group could be reached)'}.${failNote}`, tone: failed.length ? 'warning' : 'good' } }) };
 }

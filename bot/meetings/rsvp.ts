@@ -60,5 +60,7 @@ export async function recordRsvp(turn: Turn, data: z.infer<typeof S.rsvp>): Prom
   const banner = principal
     ? `Thank you. Latest reply: ${me.name}, ${data.response === 'apologies' ? `deputy for ${principal.name}, withdrawn (apologies)` : `confirmed as deputy for ${principal.name}`}.`
     : `Thank you. Latest reply: ${me.name}, ${REPLY[next.response]}.`;
-  return { card: await agendaCard(services, doc, { members, banner: { text: banner, tone: 'good' } }) };
+  // The business unit's own view keeps its Manage buttons after they reply; posted copies never carry them.
+  const manage = me.roles.includes('businessUnit') && turn.conversation.kind === 'personal';
+  return { card: await agendaCard(services, doc, { members, manage, banner: { text: banner, tone: 'good' } }) };
 }

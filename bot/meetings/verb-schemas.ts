@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { RecordId } from '../core/record-id';
-import { guardedText } from '../shared/privacy/child-identifying';
+import { guardedText, tooLong, type FieldPurpose } from '../shared/privacy/purpose';
 
-/** Ids go into Cosmos paths, so only the characters our ids use are let through. */
+/** Ids that cannot exist find nothing (RecordId), so a tampered card gets "that meeting no longer exists". */
 const id = RecordId;
-const optionalText = (max: number) => guardedText(max, { required: false }).optional().default('');
+const optionalText = (max: number, purpose: FieldPurpose) => guardedText(max, purpose, { required: false }).optional().default('');
 /** Choice sets cannot offer an empty value, so "no agency" arrives as one of these words. */
 const agencyChoice = z
   .string()
@@ -13,19 +13,19 @@ const agencyChoice = z
   .optional()
   .default('')
   .transform((v) => (['same', 'rota', 'none'].includes(v) ? '' : v));
-const isoDate = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date');
+const isoDate = z.string({ error: 'Please choose a date.' }).trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'Please choose a date.');
 const https = z
   .string()
   .trim()
   .max(1000)
-  .refine((v) => v === '' || /^https:\/\/\S+$/i.test(v), 'must be a link starting https://')
+  .refine((v) => v === '' || /^https:\/\/\S+$/i.test(v), 'Please give a link that starts with https://')
   .optional()
   .default('');
 const minutesText = (min: number, max: number) =>
-  z.union([z.string(), z.number()], { error: 'must be a number' }).transform((v, ctx) => {
+  z.union([z.string(), z.number()], { error: 'Please give a number of minutes.' }).transform((v, ctx) => {
     const n = typeof v === 'number' ? v : Number(String(v).trim());
     if (!Number.isInteger(n) || n < min || n > max) {
-      ctx.addIssue({ code: 'custom', message: `must be a whole number from ${min} to ${max}` });
+      ctx.addIssue({ code: 'custom', message: `Please give a whole number of minutes from ${min} to ${max}.` });
       return z.NEVER;
     }
     return n;
@@ -38,42 +38,42 @@ export const S = {
     meetingId: z.union([id, z.literal('')]).optional().default(''),
     etag: z.string().optional().default(''),
     seriesId: z.string().trim().optional().default(''),
-    title: guardedText(200),
+    title: guardedText(200, 'narrative'),
     meetingDate: isoDate,
-    meetingTime: z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time such as 10:00'),
+    meetingTime: z.string({ error: 'Please choose a start time.' }).trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Please give a time such as 10:00.'),
     lengthMinutes: minutesText(15, 480),
-    place: optionalText(300),
+    place: optionalText(300, 'venue'),
     link: https,
-    chairName: optionalText(120),
+    chairName: optionalText(120, 'person'),
     chairAgency: agencyChoice,
     papersDeadline: z.union([isoDate, z.literal('')]).optional().default(''),
-    quick: z.string().max(4000, 'is too long (at most 4000 characters)').optional().default(''),
+    quick: z.string().max(4000, tooLong(4000)).optional().default(''),
   }),
   item: z.object({
     meetingId: id,
     etag: z.string().optional().default(''),
-    title: guardedText(200),
-    presenter: optionalText(120),
+    title: guardedText(200, 'narrative'),
+    presenter: optionalText(120, 'person'),
     agency: agencyChoice,
     minutes: minutesText(1, 480),
-    kind: z.enum(['decision', 'assurance', 'information', 'discussion'], { error: 'must be decision, assurance, information or discussion' }),
+    kind: z.enum(['decision', 'assurance', 'information', 'discussion'], { error: 'Please choose decision, assurance, information or discussion.' }),
     paperUrl: https,
   }),
   rsvp: z
     .object({
       meetingId: id,
-      response: z.enum(['attending', 'deputy', 'apologies'], { error: 'must be attending, deputy or apologies' }),
-      deputyName: optionalText(120),
+      response: z.enum(['attending', 'deputy', 'apologies'], { error: 'Please choose attending, deputy or apologies.' }),
+      deputyName: optionalText(120, 'person'),
       deputyAgency: agencyChoice,
     })
     .superRefine((v, ctx) => {
-      if (v.response === 'deputy' && !v.deputyName) ctx.addIssue({ code: 'custom', path: ['deputyName'], message: 'please give your deputy\'s name, so they can be counted for quorum' });
+      if (v.response === 'deputy' && !v.deputyName) ctx.addIssue({ code: 'custom', path: ['deputyName'], message: 'Please give your deputy\'s name, so they can be counted for quorum.' });
     }),
   record: z.looseObject({
     meetingId: id,
     etag: z.string().optional().default(''),
-    decisions: z.string().max(4000, 'is too long (at most 4000 characters)').optional().default(''),
-    actions: z.string().max(4000, 'is too long (at most 4000 characters)').optional().default(''),
+    decisions: z.string().max(4000, tooLong(4000)).optional().default(''),
+    actions: z.string().max(4000, tooLong(4000)).optional().default(''),
   }),
   attendance: z.object({ seriesId: z.string().trim().max(60).optional().default(''), from: z.union([isoDate, z.literal('')]).optional().default(''), to: z.union([isoDate, z.literal('')]).optional().default('') }),
 };

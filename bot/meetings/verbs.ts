@@ -1,10 +1,10 @@
-import type { z } from 'zod';
 import { defineVerb, type AdaptiveCard, type Role, type Services, type Turn, type VerbDef, type VerbResult } from '../core/contract';
 import type { Meeting } from '../../storage/meetings/schema';
 import type { Stored } from '../../storage/repository';
 import { agendaCard, groupMembers } from './agenda-card';
 import { attendanceCard, attendanceFigures, partnershipYear } from './attendance-view';
-import { friendlyInvalid, itemForm, meetingForm, recordForm, type FormBanner } from './forms';
+import { FIELD_LABELS, itemForm, meetingForm, recordForm, type FormBanner } from './forms';
+import { usage } from '../shared/format';
 import { seriesById } from './groups';
 import { addItem, createMeeting, editMeeting } from './meeting-edits';
 import { publishMeeting } from './publish';
@@ -18,23 +18,16 @@ const GONE = { message: 'That meeting no longer exists. Type **meetings** to see
 export function createMeetingVerbs(services: Services): VerbDef[] {
   const store = services.repos.meetings;
   const load = (raw: Record<string, unknown>) => (typeof raw.meetingId === 'string' && /^[A-Za-z0-9-]{1,100}$/.test(raw.meetingId) ? store.get(raw.meetingId) : Promise.resolve(undefined));
-  const message = (schema: z.ZodType, raw: Record<string, unknown>, fallback: string) => {
-    const parsed = schema.safeParse(raw);
-    return parsed.success ? fallback : friendlyInvalid(parsed.error);
-  };
-  const isStale = (m: string) => /someone else changed/i.test(m);
-
   /**
    * Re-renders the form the user was on with what they typed and a plain message, so a mistake never
    * loses their entries. `render` draws the form for the stored meeting (undefined for a new one).
    */
   const invalidForm =
-    (schema: z.ZodType, needsMeeting: boolean, render: (m: Stored<Meeting> | undefined, values: Record<string, unknown>, banner: FormBanner) => Promise<AdaptiveCard> | AdaptiveCard) =>
-    async (_turn: Turn, raw: Record<string, unknown>, fallback: string): Promise<VerbResult> => {
+    (needsMeeting: boolean, render: (m: Stored<Meeting> | undefined, values: Record<string, unknown>, banner: FormBanner) => Promise<AdaptiveCard> | AdaptiveCard) =>
+    async (_turn: Turn, raw: Record<string, unknown>, message: string, opts?: { privacyAsk: boolean }): Promise<VerbResult> => {
       const meeting = await load(raw);
       if (needsMeeting && !meeting) return GONE;
-      const text = isStale(fallback) ? fallback : message(schema, raw, fallback);
-      return { card: await render(meeting, raw, { text, tone: 'attention' }) };
+      return { card: await render(meeting, raw, { text: message, tone: 'attention', privacyAsk: opts?.privacyAsk }) };
     };
   /** A button that names one meeting: loaded first, and a missing one gets one plain answer. */
   const meetingVerb = (verb: string, roles: Role[] | undefined, step: (turn: Turn, m: Stored<Meeting>) => Promise<VerbResult>): VerbDef =>
@@ -48,9 +41,9 @@ export function createMeetingVerbs(services: Services): VerbDef[] {
         return m ? step(turn, m) : GONE;
       },
     });
-  const invalidMeeting = invalidForm(S.meeting, false, (meeting, values, banner) => meetingForm(services, { meeting, values, banner }));
+  const invalidMeeting = invalidForm(false, (meeting, values, banner) => meetingForm(services, { meeting, values, banner }));
 
-  return [
+  const verbs: VerbDef[] = [
     meetingVerb('meetings.show', undefined, async (turn, m) => {
       const manage = turn.member.roles.includes('businessUnit');
       // Drafts are the business unit's; a published agenda is for its group's members and their named deputies.
@@ -74,7 +67,7 @@ export function createMeetingVerbs(services: Services): VerbDef[] {
       verb: 'meetings.item.add',
       schema: S.item,
       roles: ['businessUnit'],
-      invalid: invalidForm(S.item, true, (m, values, banner) => itemForm(services, m!, { values, banner })),
+      invalid: invalidForm(true, (m, values, banner) => itemForm(services, m!, { values, banner })),
       run: addItem,
     }),
     meetingVerb('meetings.publish', ['businessUnit'], async (turn, m) => {
@@ -82,21 +75,21 @@ export function createMeetingVerbs(services: Services): VerbDef[] {
       if (new Date(m.startsAt).getTime() <= services.clock.now().getTime()) return { message: 'This meeting is in the past, so it cannot be published. Edit the date first.' };
       if (!(await store.getGroup(m.seriesId))?.memberIds.length) {
         const name = seriesById(services.content, m.seriesId)?.name ?? 'group';
-        return { card: await agendaCard(services, m, { manage: true, banner: { text: `The ${name} has no members yet, so there is no one to send the agenda to. Use "add <person> to group ${m.seriesId}" first.`, tone: 'attention' } }) };
+        return { card: await agendaCard(services, m, { manage: true, banner: { text: `The ${name} has no members yet, so there is no one to send the agenda to. Use "${usage('add {person} to group')} ${m.seriesId}" first.`, tone: 'attention' } }) };
       }
       const { meeting, outcome } = await publishMeeting(services, m, turn.member.id);
       const where = outcome.where === 'channel' ? "the group's channel" : `${outcome.posted + outcome.updated} member${outcome.posted + outcome.updated === 1 ? '' : 's'} 1:1`;
       const text = `${outcome.updated && !outcome.posted ? 'Updated the posted agenda in place' : outcome.updated ? `Updated ${outcome.updated} and posted ${outcome.posted}` : 'Published'} to ${where}.${outcome.failed ? ` ${outcome.failed} could not be reached.` : ''}`;
       return { card: await agendaCard(services, meeting, { manage: true, banner: { text, tone: outcome.failed ? 'warning' : 'good' } }) };
     }),
-    defineVerb({ feature: 'meetings', verb: 'meetings.rsvp', schema: S.rsvp, invalid: async (_turn, raw, fallback) => ({ message: `${message(S.rsvp, raw, fallback)}. Nothing was changed.` }), run: recordRsvp }),
+    defineVerb({ feature: 'meetings', verb: 'meetings.rsvp', schema: S.rsvp, invalid: async (_turn, _raw, message) => ({ message: `${message} Nothing was changed.` }), run: recordRsvp }),
     meetingVerb('meetings.record.open', ['businessUnit'], async (_turn, m) => ({ card: recordForm(services, m, await groupMembers(services, m.seriesId)) })),
     defineVerb({
       feature: 'meetings',
       verb: 'meetings.record',
       schema: S.record,
       roles: ['businessUnit'],
-      invalid: invalidForm(S.record, true, async (m, values, banner) => recordForm(services, m!, await groupMembers(services, m!.seriesId), { values, banner })),
+      invalid: invalidForm(true, async (m, values, banner) => recordForm(services, m!, await groupMembers(services, m!.seriesId), { values, banner })),
       run: recordMeeting,
     }),
     defineVerb({
@@ -112,4 +105,5 @@ export function createMeetingVerbs(services: Services): VerbDef[] {
       },
     }),
   ];
+  return verbs.map((v) => ({ ...v, labels: FIELD_LABELS }));
 }

@@ -4,6 +4,7 @@ import { resolvePerson } from './resolve-person';
 import { createRosterCommands, createRosterSweep } from './roster-commands';
 import { membersLeftTeam, syncTeam } from './roster-sync';
 import { ROLE_LABELS, effectiveRoles } from '../core/roles';
+import { plural, usage } from '../shared/format';
 
 export function createMembersFeature(services: Services): Feature {
   const agencies = services.content.partnership.agencies;
@@ -37,8 +38,8 @@ export function createMembersFeature(services: Services): Feature {
       {
         feature: 'members',
         name: 'grant',
-        usage: 'grant <role> to <person> [agency <agency>]',
-        description: 'Give someone a role (and set their agency).',
+        usage: usage('grant {role} to {person} agency {agency}'),
+        description: 'Give someone a role; the agency part is optional.',
         roles: ['businessUnit'],
         patterns: [/^grant (?<role>business unit|businessunit|bu|dsp|lsp|chair|practitioner) (?:role )?to (?<who>.+?)(?: agency (?<agency>[\w -]+))?$/i],
         run: async (turn, args) => {
@@ -58,7 +59,7 @@ export function createMembersFeature(services: Services): Feature {
       {
         feature: 'members',
         name: 'revoke',
-        usage: 'revoke <role> from <person>',
+        usage: usage('revoke {role} from {person}'),
         description: 'Take a role away from someone.',
         roles: ['businessUnit'],
         patterns: [/^revoke (?<role>business unit|businessunit|bu|dsp|lsp|chair|practitioner) (?:role )?from (?<who>.+)$/i],
@@ -79,7 +80,7 @@ export function createMembersFeature(services: Services): Feature {
       {
         feature: 'members',
         name: 'set agency',
-        usage: 'set agency <agency> for <person>',
+        usage: usage('set agency {agency} for {person}'),
         description: "Record which agency someone works for.",
         roles: ['businessUnit'],
         patterns: [/^set agency (?<agency>[\w -]+?) for (?<who>.+)$/i],
@@ -108,7 +109,7 @@ export function createMembersFeature(services: Services): Feature {
             .sort((a, b) => a.name.localeCompare(b.name))
             .slice(0, 100)
             .map((m) => `- ${m.name || m.id}: ${effectiveRoles(m.roles).map((r) => ROLE_LABELS[r]).join(', ')}; ${agencies.find((a) => a.id === m.agency)?.shortName ?? m.agency ?? 'no agency'}${m.reachable ? '' : ' (unreachable)'}`);
-          await turn.reply(`**${all.length} people**\n\n${lines.join('\n')}`);
+          await turn.reply(`**${plural(all.length, 'person', 'people')}**\n\n${lines.join('\n')}`);
         },
       },
       {

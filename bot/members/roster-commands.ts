@@ -4,7 +4,7 @@ import { ROLE_LABELS, effectiveRoles } from '../core/roles';
 import { syncAllTeams, type TeamSync } from './roster-sync';
 import { applyDirectory, parseDirectory, DIRECTORY_COLUMNS } from './directory';
 import { DIRECTORY_MAX_CHARS, EXPORT_PART_CHARS, LIST_NAMES, ROSTER_SYNC_EVERY_SECONDS } from './consts';
-import { plural } from './words';
+import { plural } from '../shared/format';
 
 function syncLine(s: TeamSync): string {
   const team = s.teamName ?? 'A team';

@@ -1,8 +1,9 @@
 import type { Services, Turn, VerbResult } from '../core/contract';
-import { checkChildIdentifying } from '../shared/privacy/child-identifying';
+import { chatRefusal, judgeText } from '../shared/privacy/purpose';
+import { frontDoorLine } from '../shared/front-door';
 import { newId } from '../../storage/ids';
 import { createMatcher, CONFIDENT } from './matcher';
-import { answerCard, suggestCard, topicTitle } from './cards';
+import { answerCard, confirmCard, suggestCard, topicTitle } from './cards';
 import { postTicket } from './tickets';
 
 const MAX_QUESTION = 1000;
@@ -31,14 +32,20 @@ export class Answering {
     return this.repo.logs.create({ type: 'query', id: newId(), pk: this.repo.pk, askerId: turn.member.id, agency: turn.member.agency, question, topic, confidence, createdAt: at, updatedAt: at });
   }
 
-  /** Answers free text that is not a command. */
-  async answer(turn: Turn, question: string): Promise<void> {
+  /** Answers free text that is not a command; `confirmed` is the asker's "it is not a child's detail". */
+  async answer(turn: Turn, question: string, opts: { confirmed?: boolean } = {}): Promise<void> {
     const content = this.services.content.queries;
     const trimmed = question.trim().slice(0, MAX_QUESTION);
-    const guard = checkChildIdentifying(trimmed);
-    if (guard.flagged) {
-      // Not stored, not forwarded: the question itself carried the identifying details.
-      await turn.reply(`${guard.message} Please ask again without those details.`);
+    const verdict = judgeText(trimmed, 'narrative', { confirmed: opts.confirmed });
+    const frontDoor = frontDoorLine(this.services.content.partnership);
+    if (verdict.outcome === 'refuse') {
+      // Not stored, not forwarded: the question itself carried the identifying details. The front
+      // door line comes with it, because someone typing a child's details may be worried right now.
+      await turn.reply({ card: confirmCard(frontDoor, chatRefusal(verdict.kinds), ''), summary: 'Please ask again without those details' });
+      return;
+    }
+    if (verdict.outcome === 'ask') {
+      await turn.reply({ card: confirmCard(frontDoor, verdict.message, trimmed), summary: 'Before I answer' });
       return;
     }
     const m = this.matcher.match(trimmed);
@@ -48,7 +55,7 @@ export class Answering {
       await turn.reply({ card: answerCard(content, m.topic, entry.id), summary: topicTitle(content, m.topic) });
     } else {
       const options = [m.topic, ...m.alternatives.map((a) => a.topic)].filter((t) => t !== 'unknown').slice(0, 3);
-      await turn.reply({ card: suggestCard(content, entry.id, options, m.topic === 'unknown'), summary: 'Did you mean…' });
+      await turn.reply({ card: suggestCard(content, entry.id, options, m.topic === 'unknown', trimmed), summary: 'Did you mean…' });
     }
   }
 

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { RecordId } from '../core/record-id';
 import { defineVerb, type Services, type VerbDef, type VerbResult } from '../core/contract';
-import { guardedText } from '../shared/privacy/child-identifying';
+import { guardedText } from '../shared/privacy/purpose';
+import { frontDoorLine } from '../shared/front-door';
 import { refusal } from '../core/roles';
 import { TOPIC_IDS } from '../../content/schema/queries';
-import { answerCard } from './cards';
+import { answerCard, confirmCard, findGlossary, findTopic, suggestCard } from './cards';
 import { refreshTicketPosts, ticketMessage } from './tickets';
 import { LEVELS_OF_NEED_DIALOG } from './level-suggestion';
 import type { Answering } from './answering';
@@ -25,7 +26,12 @@ export function createQueryVerbs(services: Services, answering: Answering): Verb
         if (!q || q.askerId !== turn.member.id) return { message: 'Only the person who asked can rate this answer.' };
         const feedback = d.helpful === 'yes' ? 'helpful' : 'not_helpful';
         await repo.logs.mutate(q.id, q.pk, (x) => (x.feedback === feedback ? undefined : { ...x, feedback, updatedAt: now() }));
-        if (d.helpful === 'no') return answering.openTicket(turn, q.id);
+        if (d.helpful === 'no') {
+          // The card turns into its done state: the answer stays, the buttons go, and it says where the question went.
+          const sent = await answering.openTicket(turn, q.id);
+          const known = findTopic(content, q.topic) || findGlossary(content, q.topic);
+          return known && sent.message ? { card: answerCard(content, q.topic, q.id, { showFeedback: false, askedNote: sent.message }) } : sent;
+        }
         return { card: answerCard(content, q.topic, q.id, { showFeedback: false, feedbackNote: 'Thank you: glad that helped.' }) };
       },
     }),
@@ -45,7 +51,20 @@ export function createQueryVerbs(services: Services, answering: Answering): Verb
       feature: 'queries',
       verb: 'queries.ask',
       schema: z.object({ queryId: Id }),
-      run: (turn, d) => answering.openTicket(turn, d.queryId),
+      run: async (turn, d) => {
+        const sent = await answering.openTicket(turn, d.queryId);
+        return sent.message ? { card: suggestCard(content, d.queryId, [], true, '', sent.message) } : sent;
+      },
+    }),
+    defineVerb({
+      feature: 'queries',
+      verb: 'queries.confirm',
+      // The asker's "it is not a child's detail" for a question the guard asked about; it is judged again.
+      schema: z.object({ question: z.string().trim().min(1).max(1000) }),
+      run: async (turn, d) => {
+        await answering.answer(turn, d.question, { confirmed: true });
+        return { card: confirmCard(frontDoorLine(services.content.partnership), 'Thank you. I have answered your question as you wrote it, below.', '') };
+      },
     }),
     defineVerb({
       feature: 'queries',
@@ -75,12 +94,13 @@ export function createQueryVerbs(services: Services, answering: Answering): Verb
     defineVerb({
       feature: 'queries',
       verb: 'queries.reply',
-      schema: z.object({ ticketId: Id, answer: guardedText(4000) }),
+      schema: z.object({ ticketId: Id, answer: guardedText(4000, 'narrative') }),
       roles: ['businessUnit'],
-      invalid: async (turn, raw, message) => {
+      labels: { answer: 'Reply to the asker' },
+      invalid: async (turn, raw, message, opts) => {
         const t = typeof raw.ticketId === 'string' ? await repo.tickets.get(raw.ticketId, repo.pk) : undefined;
         if (!t) return { message };
-        return { card: ticketMessage(services, t, { error: message, typed: typeof raw.answer === 'string' ? raw.answer.slice(0, 4000) : '' }).card };
+        return { card: ticketMessage(services, t, { error: message, typed: typeof raw.answer === 'string' ? raw.answer.slice(0, 4000) : '', privacyAsk: opts?.privacyAsk }).card };
       },
       run: async (turn, d) => {
         const existing = await repo.tickets.get(d.ticketId, repo.pk);

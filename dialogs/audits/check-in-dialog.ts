@@ -75,13 +75,14 @@ export class CheckInDialog extends ComponentDialog {
       return step.endDialog();
     }
     const text = typeof step.result === 'string' ? step.result : (step.result as FoundChoice).value;
-    const verdict = ci.validate(ci.template(round!), field, text);
+    // The guard asked about this answer last time and the same words came back: that is the auditor's "it is not".
+    const verdict = ci.validate(ci.template(round!), field, text, { confirmed: o.askedText !== undefined && o.askedText === text.trim() });
     if (!verdict.ok) {
       // Everything answered so far is kept; only this answer is asked for again.
-      await step.context.sendActivity(verdict.message);
-    } else {
-      await ci.saveAnswer(await ci.draft(round!, o.memberId, o.agency), field, verdict.value);
+      await step.context.sendActivity(verdict.ask ? `${verdict.message} To keep it, send the same answer again.` : verdict.message);
+      return step.replaceDialog(LOOP, { ...o, askedText: verdict.ask ? text.trim() : undefined });
     }
-    return step.replaceDialog(LOOP, o);
+    await ci.saveAnswer(await ci.draft(round!, o.memberId, o.agency), field, verdict.value);
+    return step.replaceDialog(LOOP, { ...o, askedText: undefined });
   }
 }

@@ -40,16 +40,16 @@ describe('action tracker through the real endpoint', () => {
   it('keeps what was typed and explains a due date in the past', async () => {
     const res = await bot.invoke(users.bu, 'actions.create', { title: 'Refresh neglect tool training', source: 'lcspr', ownerId: owner.aadObjectId, dueDate: '2026-11-01' });
     const card = invokeCard(res);
-    expect(cardText(card)).toMatch(/Due date: cannot be in the past/);
+    expect(cardText(card)).toMatch(/Due date: That date is in the past: please choose today or a later date\./);
     expect(inputs(card)).toMatchObject({ title: 'Refresh neglect tool training', dueDate: '2026-11-01' });
     expect(await bot.app.services.repos.actions.byReference('LCSPR-2025-01/R3')).toBeUndefined();
   });
 
   it.each([
-    [{ source: 'lcspr', ownerId: 'x', dueDate: '2026-12-18' }, /Title: is required/],
-    [{ title: 'T', source: 'gossip', ownerId: 'x', dueDate: '2026-12-18' }, /Source: choose where it came from/],
-    [{ title: 'T', source: 'lcspr', ownerId: 'x', dueDate: 'next week' }, /Due date: is not a date/],
-    [{ title: 'T', source: 'lcspr', ownerId: 'x', dueDate: '2026-02-30' }, /Due date: is not a real date/],
+    [{ source: 'lcspr', ownerId: 'x', dueDate: '2026-12-18' }, /Title: Please fill this in\./],
+    [{ title: 'T', source: 'gossip', ownerId: 'x', dueDate: '2026-12-18' }, /Source: Please choose where it came from\./],
+    [{ title: 'T', source: 'lcspr', ownerId: 'x', dueDate: 'next week' }, /Due date: Please choose a date\./],
+    [{ title: 'T', source: 'lcspr', ownerId: 'x', dueDate: '2026-02-30' }, /Due date: That is not a real date: please choose another\./],
   ])('rejects a bad new action (%j)', async (data, message) => {
     expect(cardText(invokeCard(await bot.invoke(users.bu, 'actions.create', data)))).toMatch(message);
   });
@@ -119,16 +119,16 @@ describe('action tracker through the real endpoint', () => {
   });
 
   it.each([
-    ['actions.complete', { evidence: '' }, /Evidence of completion: is required: describe what was done or give a link/],
-    ['actions.complete', { evidence: '   ', evidenceLink: '' }, /Evidence of completion: is required/],
+    ['actions.complete', { evidence: '' }, /Evidence of completion: Please describe what was done, or give a link to the evidence\./],
+    ['actions.complete', { evidence: '   ', evidenceLink: '' }, /Evidence of completion: Please describe what was done/],
     ['actions.complete', { evidence: 'Done', evidenceLink: 'not a link' }, /Link to the evidence.*https/],
     ['actions.complete', { evidence: 'Seen at home, postcode CW1 2AB' }, /contains a postcode[\s\S]*identify a child/i],
     ['actions.update', { note: 'Spoke to mum on 07700 900123', progress: 'in_progress' }, /contains a phone number/i],
     ['actions.extension.request', { newDueDate: '2027-01-29', reason: 'Waiting for the child born 03/04/2015' }, /contains a date of birth/i],
-    ['actions.update', { note: 'ok', progress: 'finished' }, /Progress: choose in progress or blocked/],
-    ['actions.extension.request', { newDueDate: '2026-11-02', reason: 'Waiting for data' }, /New due date: cannot be in the past/],
-    ['actions.extension.request', { newDueDate: 'soon', reason: 'Waiting for data' }, /New due date: is not a date/],
-    ['actions.extension.request', { newDueDate: '2027-01-29', reason: '' }, /Reason for the extension: is required/],
+    ['actions.update', { note: 'ok', progress: 'finished' }, /Progress: Please choose in progress or blocked\./],
+    ['actions.extension.request', { newDueDate: '2026-11-02', reason: 'Waiting for data' }, /New due date: That date is in the past/],
+    ['actions.extension.request', { newDueDate: 'soon', reason: 'Waiting for data' }, /New due date: Please choose a date\./],
+    ['actions.extension.request', { newDueDate: '2027-01-29', reason: '' }, /Reason for the extension: Please fill this in\./],
   ])('%s with %j gets a clear message, keeps the text and changes nothing', async (verb, data, message) => {
     const before = await stored();
     const card = invokeCard(await bot.invoke(owner, verb, { id: actionId, etag: before!._etag, ...data }));

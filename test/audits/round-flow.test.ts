@@ -20,7 +20,7 @@ describe('audit round end to end', () => {
 
   it('keeps what was typed when the round form is wrong', async () => {
     const res = await bot.invoke(users.bu, 'audits.round.create', { templateId: 'multi-agency-case-audit', theme: 'Neglect', dueDate: '2020-01-01', auditors: 'Police DSP' });
-    expect(cardText(res.value)).toMatch(/cannot be in the past/);
+    expect(cardText(res.value)).toMatch(/Due date: That date is in the past/);
     expect(JSON.stringify(res.value)).toContain('"value":"Neglect"');
   });
 

@@ -19,7 +19,7 @@ describe('authoring, scheduling and audiences', () => {
     expect(cardText(res.value)).toMatch(/Preview sent to your chat/);
     expect(cardText(res.value)).toMatch(/longer than the 7-minute target/);
     const preview = bot.connector.cards(buChat()).pop();
-    expect(cardText(preview)).toMatch(/PREVIEW/);
+    expect(cardText(preview)).toMatch(/Preview: this is exactly what recipients will see/);
     expect(cardText(preview)).toMatch(/Seeing neglect sooner/);
     // Same buttons as recipients get; pressing one on a preview records nothing.
     const read = cardActions(preview).find((a) => a.verb === 'briefings.read')!;
@@ -59,7 +59,7 @@ describe('authoring, scheduling and audiences', () => {
     // Sending to people is confirmed with the count, as for everyone.
     expect(cardText(confirm.value)).toMatch(/"Seeing neglect sooner" will go to members of Police: \d+ people, at 25 Nov 2026 09:30 UK time\./);
     const res = await bot.invoke(users.bu, 'briefings.send', cardActions(confirm.value).find((a) => a.verb === 'briefings.send')!.data);
-    expect(res.value).toMatch(/Scheduled: .* 09:30 UK time/);
+    expect(cardText(res.value)).toMatch(/Scheduled: .* 09:30 UK time/);
     bot.connector.clear();
     expect(await bot.app.scheduler.tick(clock.now(), true)).toMatchObject({ 'sweep:briefings:broadcast': { started: 0 } });
     clock.set('2026-11-25T09:31:00Z');

@@ -19,7 +19,9 @@ describe('briefings broadcast through the real endpoint', () => {
     expect(cardText(first.value)).toMatch(/Send to everyone\?/);
     const confirm = cardActions(first.value).find((a) => a.verb === 'briefings.send')!;
     const res = await bot.invoke(users.bu, 'briefings.send', confirm.data);
-    expect(res.value).toMatch(/Sending/);
+    // Issue 19, item 7: the confirmation card turns into what happened, with no button left to press twice.
+    expect(cardText(res.value as object)).toMatch(/Sending/);
+    expect(cardActions(res.value as object)).toEqual([]);
     await engineOf(bot).idle();
 
     const posts = postsByConversation(bot);
@@ -77,7 +79,7 @@ describe('briefings broadcast through the real endpoint', () => {
     const res = await bot.invoke(users.practitioner, 'briefings.feedback', { briefingId, useful: 'yes', reflection: long });
     expect(res.statusCode).toBe(200);
     expect(res.type).toBe('application/vnd.microsoft.card.adaptive');
-    expect(cardText(res.value)).toContain('keep it under 1,000 characters');
+    expect(cardText(res.value)).toContain('How will you use this in your practice?: Please keep it to 1,000 characters or fewer.');
     expect(Buffer.byteLength(JSON.stringify(res.value))).toBeLessThan(28 * 1024);
     expect(JSON.stringify(res.value)).toContain(long.slice(0, 4000));
   });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { startTestBot, users, type TestBot } from '../support/harness';
+import { cardText, startTestBot, users, type TestBot } from '../support/harness';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../storage/embedded';
 import { FakeConnector } from '../support/fake-connector';
 import { authorDraft, engineOf, formFields, postsByConversation, seedRecipients } from './fixtures';
@@ -8,7 +8,7 @@ const N = 300;
 
 async function sendNow(bot: TestBot, briefingId: string) {
   const res = await bot.invoke(users.bu, 'briefings.send', { briefingId, confirmed: true });
-  expect(res.value).toMatch(/Sending/);
+  expect(cardText(res.value as object)).toMatch(/Sending/);
 }
 
 describe('briefings broadcast under throttling', () => {

@@ -2,10 +2,10 @@ import { createServer } from 'node:net';
 import type { ChildProcess } from 'node:child_process';
 import WebSocket from 'ws';
 import { loadConfig } from '../../bot/core/config';
-import { startApp, type App } from '../../bot/edge/server';
+import type { App } from '../../bot/edge/server';
 import { createLogger } from '../../bot/core/logger';
-import { startPlayground, seedDemoData } from '../../bot/edge/dev/local-chat';
-import { seedPlaygroundUser, PLAYGROUND_USER } from '../../bot/edge/dev/playground-user';
+import { startPlayground, startDevApp } from '../../bot/edge/dev/local-chat';
+import { PLAYGROUND_USER } from '../../bot/edge/dev/playground-user';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -38,10 +38,8 @@ export class PlaygroundSession {
   private waiters: (() => void)[] = [];
 
   async start(): Promise<this> {
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SCHEDULER_ENABLED: 'false', BUSINESS_UNIT_ADMINS: PLAYGROUND_USER.aadObjectId });
-    this.app = await startApp({ config, scheduler: false, log: createLogger('silent') });
-    await seedPlaygroundUser(this.app.services);
-    await seedDemoData(this.app.services, PLAYGROUND_USER.aadObjectId);
+    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SCHEDULER_ENABLED: 'false' });
+    this.app = (await startDevApp({ config, scheduler: false, log: createLogger('silent') })).app;
     const port = await freePort();
     this.base = `http://127.0.0.1:${port}`;
     this.child = startPlayground({ port, botEndpoint: `${this.app.url}/api/messages` });

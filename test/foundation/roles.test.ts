@@ -1,6 +1,7 @@
 import { hasAnyRole, refusal, effectiveRoles } from '../../bot/core/roles';
 import { matchCommand, normaliseCommandText } from '../../bot/core/command-registry';
-import { cleanCardData, describeInvalid } from '../../bot/core/verb-registry';
+import { cleanCardData } from '../../bot/core/verb-registry';
+import { explainInvalid } from '../../bot/core/invalid';
 import type { CommandDef } from '../../bot/core/contract';
 import type { Role } from '../../content/schema/partnership';
 import { z } from 'zod';
@@ -72,9 +73,10 @@ describe('card data hygiene', () => {
   it.each([[null], [undefined], ['text'], [[1, 2]], [42]])('treats %j as no data', (v) => {
     expect(Object.keys(cleanCardData(v))).toEqual([]);
   });
-  it('names the field in validation messages', () => {
+  it('names the field by its label in validation messages, never by its key', () => {
     const r = z.object({ dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date like 2026-12-31') }).safeParse({ dueDate: 'soon' });
     expect(r.success).toBe(false);
-    if (!r.success) expect(describeInvalid(r.error)).toBe('Please check "dueDate": use a date like 2026-12-31');
+    if (!r.success) expect(explainInvalid(r.error, { dueDate: 'Due date' }).message).toBe('Due date: Use a date like 2026-12-31.');
+    if (!r.success) expect(explainInvalid(r.error).message).toBe('Please check the form. Use a date like 2026-12-31.');
   });
 });

@@ -33,15 +33,18 @@ async function snapshot() {
   return out;
 }
 
-/** Turns a usage line such as "grant <role> to <person> [agency <agency>]" into text that matches. */
+/**
+ * Turns a usage line such as "grant [role] to [person] agency [agency]" into text that matches: every
+ * placeholder is written [like this] (bot/shared/format.ts), and each usage line is one runnable form.
+ */
 function sampleText(usage: string): string {
   return usage
-    .replace(/\[[^\]]*\]/g, '')
-    .replace(/<role>/g, 'chair')
-    .replace(/<person>|<who>/g, 'Role practitioner')
-    .replace(/<agency>/g, 'police')
-    .replace(/<group>/g, 'partnership-board')
-    .replace(/<[^>]+>/g, 'x')
+    .replace(/\[role\]/g, 'chair')
+    .replace(/\[person\]|\[who\]/g, 'Role practitioner')
+    .replace(/\[agency\]/g, 'police')
+    .replace(/\[group\]/g, 'partnership-board')
+    .replace(/\[date\]/g, '2026-04-01')
+    .replace(/\[[^\]]+\]/g, 'x')
     .replace(/\s+/g, ' ')
     .trim();
 }

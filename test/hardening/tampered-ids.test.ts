@@ -5,7 +5,7 @@ import { startTestBot, users, memoryLogger, cardText, type TestBot } from '../su
  * 60 KB long) get the feature's own "cannot find" answer: no error logged, storage health untouched,
  * nothing changed. Before, they reached Cosmos, were logged as errors and flipped the health flag.
  */
-const MEETING_GONE = 'That meeting no longer exists. Type **meetings** to see what is coming up.';
+const MEETING_GONE = 'That meeting no longer exists. Type meetings to see what is coming up.';
 const BRIEFING_GONE = 'I cannot find that briefing any more.';
 const cases: [verb: string, field: string, expected: string, extra?: Record<string, unknown>][] = [
   ['meetings.show', 'meetingId', MEETING_GONE],
@@ -19,7 +19,7 @@ const cases: [verb: string, field: string, expected: string, extra?: Record<stri
   ['briefings.cancel', 'briefingId', BRIEFING_GONE],
   ['briefings.retract', 'briefingId', BRIEFING_GONE],
   ['briefings.reach', 'briefingId', BRIEFING_GONE],
-  ['briefings.save', 'briefingId', `${BRIEFING_GONE} Type **drafts** to see the ones you can open.`],
+  ['briefings.save', 'briefingId', `${BRIEFING_GONE} Type drafts to see the ones you can open.`],
   ['briefings.read', 'briefingId', 'This briefing is no longer available; it may have been withdrawn.'],
   ['briefings.feedback', 'briefingId', 'This briefing is no longer available; it may have been withdrawn.', { helpful: 'yes' }],
   ['audits.start', 'roundId', 'I cannot find that audit round.'],

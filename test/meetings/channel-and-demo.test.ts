@@ -51,7 +51,7 @@ it('seeds a demo board meeting the Playground user can open and reply to', async
 });
 
 it('every role-gated command matches its own usage line (as the roles table test fills it in)', () => {
-  const sample = (usage: string) => usage.replace(/\[[^\]]*\]/g, '').replace(/<person>|<who>/g, 'Role practitioner').replace(/<group>/g, 'partnership-board').replace(/<[^>]+>/g, 'x').replace(/\s+/g, ' ').trim();
+  const sample = (usage: string) => usage.replace(/\[person\]|\[who\]/g, 'Role practitioner').replace(/\[group\]/g, 'partnership-board').replace(/\[date\]/g, '2026-04-01').replace(/\[[^\]]+\]/g, 'x').replace(/\s+/g, ' ').trim();
   const mine = bot.app.router.commands.filter((c) => c.feature === 'meetings');
   for (const c of mine) expect(matchCommand(bot.app.router.commands, sample(c.usage ?? c.name), { kind: c.scopes?.[0] ?? 'personal' })?.command.name).toBe(c.name);
 });

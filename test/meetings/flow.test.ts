@@ -75,7 +75,7 @@ it('creates a draft with the chair from the rota and items from the quick format
 it('refuses an agenda item with no title, and a stale edit, without losing anything', async () => {
   const before = await stored();
   const noTitle = await bot.invoke(users.bu, 'meetings.item.add', { meetingId, etag: before._etag, title: '  ', presenter: 'Police DSP', minutes: '15', kind: 'information' });
-  expect(cardText(noTitle.value)).toMatch(/Title: is required/);
+  expect(cardText(noTitle.value)).toMatch(/Title: Please fill this in\./);
   expect(JSON.stringify(noTitle.value)).toContain('Police DSP');
   const added = await bot.invoke(users.bu, 'meetings.item.add', { meetingId, etag: before._etag, title: 'Exploitation pathway progress', presenter: 'Police DSP', agency: 'police', minutes: '20', kind: 'assurance' });
   expect(cardText(added.value)).toMatch(/Item added/);

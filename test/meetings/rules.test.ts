@@ -129,7 +129,7 @@ describe('meetings planned and attendance by agency', () => {
 });
 
 describe('quick agenda text', () => {
-  const agencies = pack.partnership.agencies.map((a) => a.id);
+  const agencies = pack.partnership.agencies;
   it.each<[string, string, number, RegExp | undefined]>([
     ['a full line', 'Rapid review update | Chair of CSPR group | council-childrens | 20 | assurance | https://example.org/p.pdf', 1, undefined],
     ['title only takes defaults', 'Any other business', 1, undefined],
@@ -138,6 +138,9 @@ describe('quick agenda text', () => {
     ['bad type', 'Item | x | police | 10 | vote', 0, /type must be/],
     ['unknown agency', 'Item | x | fire | 10 | decision', 0, /not an agency/],
     ['paper link not https', 'Item | x | police | 10 | decision | http://x', 0, /https/],
+    // Issue 19, item 5: the agency as the bot itself shows it is accepted, not only its id.
+    ['agency by the short name the bot shows', "Early help offer | Head of service | CEC children's services | 20 | assurance", 1, undefined],
+    ['agency by its full name, any case', 'Health update | Designated nurse | nhs cheshire and merseyside icb | 15', 1, undefined],
   ])('%s', (_n, text, count, error) => {
     const r = parseQuickAgenda(text, agencies);
     expect(r.items).toHaveLength(count);
@@ -146,5 +149,8 @@ describe('quick agenda text', () => {
   it('takes no items at all when any line is wrong', () => {
     const r = parseQuickAgenda('Good item\n | no title', agencies);
     expect(r.errors).toHaveLength(1);
+  });
+  it('stores the agency id whichever way it was written', () => {
+    expect(parseQuickAgenda("Item | x | CEC children's services | 10", agencies).items[0].agency).toBe('council-childrens');
   });
 });

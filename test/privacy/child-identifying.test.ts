@@ -1,4 +1,5 @@
-import { checkChildIdentifying, isValidNhsNumber, guardedText, describeKinds, type Kind } from '../../bot/shared/privacy/child-identifying';
+import { checkChildIdentifying, isValidNhsNumber, describeKinds, type Kind } from '../../bot/shared/privacy/child-identifying';
+import { guardedText } from '../../bot/shared/privacy/purpose';
 
 // Every positive below is synthetic: invented numbers (with or without a valid check digit as the
 // row needs), made-up streets and example.org addresses.
@@ -122,13 +123,19 @@ describe('child-identifying guard', () => {
   });
 
   it('gives zod schemas the same refusal', () => {
-    const schema = guardedText(200);
+    const schema = guardedText(200, 'narrative');
     const r = schema.safeParse('Lives at 12 Acacia Avenue');
     expect(r.success).toBe(false);
     if (!r.success) expect(r.error.issues[0].message).toMatch(/street address/);
     expect(schema.safeParse('Shared the learning at the team meeting').success).toBe(true);
     expect(schema.safeParse('   ').success).toBe(false);
-    expect(guardedText(200, { required: false }).safeParse('').success).toBe(true);
+    expect(guardedText(200, 'narrative', { required: false }).safeParse('').success).toBe(true);
     expect(schema.safeParse('x'.repeat(201)).success).toBe(false);
+  });
+
+  it('checks the length before the guard runs, so an over-long field costs one comparison', () => {
+    const r = guardedText(200, 'narrative').safeParse('a.'.repeat(50_000));
+    expect(r.success).toBe(false);
+    if (!r.success) expect(r.error.issues).toHaveLength(1);
   });
 });

@@ -30,7 +30,10 @@ describe('asking the bot, and asking the business unit', () => {
   it('refuses a question with child-identifying details, storing nothing', async () => {
     const before = (await bot.app.services.store.containers.queries.items.query('SELECT * FROM c').fetchAll()).resources.length;
     await bot.say(users.practitioner, 'child DOB 03/04/2015 lives at 12 Acacia Avenue, what level is this?');
-    expect(bot.connector.texts(personalConversationId(users.practitioner)).pop()).toMatch(/date of birth.*street address.*not case records/);
+    const refusal = cardText(practitionerCards().pop());
+    expect(refusal).toMatch(/date of birth.*street address.*not case records/);
+    // Issue 19, item 8: the refusal in chat carries the front-door line.
+    expect(refusal).toContain('If a child is in immediate danger, call 999. For urgent concerns contact ChECS');
     const after = (await bot.app.services.store.containers.queries.items.query('SELECT * FROM c').fetchAll()).resources;
     expect(after.length).toBe(before);
     expect(JSON.stringify(after)).not.toMatch(/Acacia/);
@@ -42,7 +45,10 @@ describe('asking the bot, and asking the business unit', () => {
     const ask = cardActions(answer).find((a) => a.verb === 'queries.ask' || (a.verb === 'queries.feedback' && a.data.helpful === 'no'));
     expect(ask).toBeDefined();
     const res = await bot.invoke(users.practitioner, ask!.verb!, ask!.data);
-    expect(String(res.value)).toMatch(/sent your question to the partnership business unit/);
+    // Issue 19, item 7: the card turns into its done state, saying where the question went, with no button left.
+    const done = res.value as object;
+    expect(cardText(done)).toMatch(/sent your question to the partnership business unit/);
+    expect(cardActions(done).filter((a) => a.verb === 'queries.ask' || a.verb === 'queries.feedback')).toEqual([]);
 
     const ticketCard = bot.connector.cards(CHANNEL).pop();
     expect(cardText(ticketCard)).toMatch(/pre-birth protocol/);

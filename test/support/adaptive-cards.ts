@@ -32,9 +32,14 @@ export interface CardCheck {
   html?: string;
 }
 
-/** Parses a card for version 1.5 and returns every parse event and validation failure, then renders it. */
+/** Teams' own host config (light theme), as the adaptivecards-designer package ships it. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const TEAMS_HOST_CONFIG = new AC.HostConfig(require('adaptivecards-designer/lib/hostConfigs/microsoft-teams-light.json'));
+
+/** Parses a card for version 1.5 and returns every parse event and validation failure, then renders it as Teams would. */
 export function checkCard(json: object): CardCheck {
   const card = new AC.AdaptiveCard();
+  card.hostConfig = TEAMS_HOST_CONFIG;
   const context = new AC.SerializationContext(AC.Versions.v1_5);
   card.parse(json, context);
   const errors: string[] = [];
@@ -46,4 +51,28 @@ export function checkCard(json: object): CardCheck {
   for (const e of validation.validationEvents) errors.push(`validate: ${e.message}`);
   const el = card.render();
   return { errors, html: el?.outerHTML };
+}
+
+/**
+ * Presses a top-level button as a person would in a client built on the official renderer: the
+ * renderer first checks the inputs the button sends (required fields), and sends nothing when one
+ * fails. Returns whether the press reached the bot, and with which data.
+ */
+export function pressButton(json: object, title: string): { sent: boolean; data?: unknown } {
+  const card = new AC.AdaptiveCard();
+  card.hostConfig = TEAMS_HOST_CONFIG;
+  card.parse(json, new AC.SerializationContext(AC.Versions.v1_5));
+  card.render();
+  let sent: unknown;
+  card.onExecuteAction = (a) => {
+    sent = (a as unknown as { data?: unknown }).data ?? {};
+  };
+  for (let i = 0; i < card.getActionCount(); i++) {
+    const action = card.getActionAt(i);
+    if (action?.title === title) {
+      action.execute();
+      return { sent: sent !== undefined, data: sent };
+    }
+  }
+  throw new Error(`no button "${title}" on the card`);
 }

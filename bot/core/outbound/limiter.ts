@@ -73,6 +73,8 @@ export class TeamsLimiter implements OutboundLimiter {
   private readonly lanes = new Map<string, TenantLane>();
   private readonly recent = new Map<string, number[]>();
   private readonly intervalMs: number;
+  /** Used while the shared budget cannot be reached (storage down), so replies still go, at the same pace. */
+  private readonly fallback: LocalBudget;
   /** Requests granted, for benchmarks and tests. */
   granted = 0;
   pauses = 0;
@@ -83,6 +85,16 @@ export class TeamsLimiter implements OutboundLimiter {
     private readonly now: () => number = Date.now,
   ) {
     this.intervalMs = 1000 / (ratePerSecond * PACE_FRACTION);
+    this.fallback = new LocalBudget(now);
+  }
+
+  /** Slots from the shared budget; from this instance's own if storage cannot be reached. */
+  private async reserve(key: string, n: number): Promise<number> {
+    try {
+      return await this.budget.reserve(key, n, this.intervalMs);
+    } catch {
+      return this.fallback.reserve(key, n, this.intervalMs);
+    }
   }
 
   async take(conversationId?: string, opts: TakeOptions = {}): Promise<void> {
@@ -121,7 +133,7 @@ export class TeamsLimiter implements OutboundLimiter {
         const waiting = lane.interactive.length + lane.bulk.length;
         if (waiting === 0) return;
         if (lane.slots.length === 0) {
-          const start = await this.budget.reserve(key, Math.min(RESERVE_BATCH, waiting), this.intervalMs);
+          const start = await this.reserve(key, Math.min(RESERVE_BATCH, waiting));
           for (let i = 0; i < Math.min(RESERVE_BATCH, waiting); i++) lane.slots.push(start + i * this.intervalMs);
         }
         const slot = lane.slots.shift()!;
@@ -133,8 +145,6 @@ export class TeamsLimiter implements OutboundLimiter {
         const next = lane.interactive.shift() ?? lane.bulk.shift();
         next?.resolve();
       }
-    } catch (e) {
-      for (const w of [...lane.interactive.splice(0), ...lane.bulk.splice(0)]) w.reject(e);
     } finally {
       lane.running = false;
     }

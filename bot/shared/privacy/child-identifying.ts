@@ -1,4 +1,3 @@
-import { z } from 'zod';
 
 /**
  * The one guard every free-text field passes. The bot is for partnership business, not case records,
@@ -146,23 +145,4 @@ export function childIdentifyingMessage(text: string): string | undefined {
   if (!text) return undefined;
   const check = checkChildIdentifying(text);
   return check.flagged ? check.message : undefined;
-}
-
-/**
- * The one zod entry point for free text from a card: trimmed, length-limited, then passed through
- * the guard, so every card submit gets the same refusal wording. The guard runs only on text that is
- * already within the limit (a pipe stops at the first failure), so an over-long field costs nothing.
- */
-export function guardedText(max: number, opts: { required?: boolean } = {}) {
-  const base = z
-    .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be text') })
-    .trim()
-    .max(max, `is too long (at most ${max} characters)`);
-  const text = opts.required === false ? base : base.min(1, 'is required');
-  return text.pipe(
-    z.string().superRefine((value, ctx) => {
-      const result = checkChildIdentifying(value);
-      if (result.flagged) ctx.addIssue({ code: 'custom', message: result.message!, params: { kinds: result.kinds } });
-    }),
-  );
 }
