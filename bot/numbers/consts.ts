@@ -1,0 +1,17 @@
+/** Tuning knobs for the numbers feature, in one place. */
+export const NUMBERS_TUNING = {
+  /** How often the quarterly sweep looks (it posts only on the first working day of a quarter, once). */
+  sweepEverySeconds: 15 * 60,
+  /** Reads in flight when loading check-ins and briefing reach rows. */
+  readConcurrency: 4,
+  /** Topics and agencies shown on the card's charts; the rest are summed as "Other" (the CSV has them all). */
+  maxChartRows: 8,
+  /** Meetings shown as columns of the appendix table on the card (the CSV has them all). */
+  maxAppendixColumns: 10,
+  /** A pasted CSV of published figures is refused above this size, before it is parsed. */
+  maxCsvChars: 20_000,
+  maxCsvRows: 60,
+} as const;
+
+/** Who may see the figures: the business unit, chairs and the safeguarding partners. */
+export const NUMBERS_ROLES = ['businessUnit', 'chair', 'dsp', 'lsp'] as const;

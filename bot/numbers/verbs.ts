@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { defineVerb, type Services, type Turn, type VerbDef, type VerbResult } from '../core/contract';
+import { sendToAuthor } from '../briefings/author-chat';
+import { NUMBERS_ROLES, NUMBERS_TUNING } from './consts';
+import { parsePeriod } from './periods';
+import { describeProblems, importSchema, parseFiguresCsv, recordSchema, valuesFromForm, YearInput } from './published';
+import { appendixMessages, csvMessage, numbersMessage, parseYear, recordFormFor, saveFigures } from './view';
+import { londonDate } from '../shared/time/working-days';
+
+const ROLES = [...NUMBERS_ROLES];
+const STALE = 'Someone else changed these figures while you were editing. Nothing was saved: your entries are below, so check them and save again.';
+
+export function createNumbersVerbs(services: Services): VerbDef[] {
+  const figures = services.content.numbers.publishedFigures;
+  const RecordSchema = recordSchema(figures);
+  const yearOf = (raw: Record<string, unknown>) => (YearInput.safeParse(raw.year).success ? String(raw.year).trim() : undefined);
+
+  /** A year from a button: checked as typed text would be, so a stale or forged value gets a plain answer. */
+  const withYear = async (text: string, then: (year: Parameters<typeof csvMessage>[1]) => Promise<VerbResult>): Promise<VerbResult> => {
+    const y = parseYear(services, text);
+    return y.ok ? then(y.year) : { message: y.message };
+  };
+
+  /** CSV and appendix go to the presser's own chat: the card may be in the board's channel. */
+  const toMyChat = async (turn: Turn, messages: Parameters<typeof sendToAuthor>[2][]): Promise<VerbResult> => {
+    for (const m of messages) await sendToAuthor(services, turn, m);
+    return { message: turn.conversation.kind === 'personal' ? 'Sent below.' : 'Sent to your chat with me.' };
+  };
+
+  return [
+    defineVerb({
+      feature: 'numbers',
+      verb: 'numbers.show',
+      roles: ROLES,
+      schema: z.object({ period: z.string().max(40).optional().default('') }),
+      run: async (turn, d) => {
+        const p = parsePeriod(d.period, londonDate(services.clock.now()));
+        if (!p.ok) return { message: p.message };
+        const m = await numbersMessage(services, turn.member, p.period);
+        return { card: (m as { card: VerbResult['card'] }).card! };
+      },
+    }),
+    defineVerb({
+      feature: 'numbers',
+      verb: 'numbers.csv',
+      roles: ROLES,
+      schema: z.object({ year: z.string().max(20) }),
+      run: (turn, d) => withYear(d.year, async (year) => toMyChat(turn, [await csvMessage(services, year)])),
+    }),
+    defineVerb({
+      feature: 'numbers',
+      verb: 'numbers.appendix',
+      roles: ROLES,
+      schema: z.object({ year: z.string().max(20) }),
+      run: (turn, d) => withYear(d.year, async (year) => toMyChat(turn, await appendixMessages(services, year))),
+    }),
+    defineVerb({
+      feature: 'numbers',
+      verb: 'numbers.record.open',
+      roles: ['businessUnit'],
+      schema: z.object({ year: z.string().max(20) }),
+      run: (_turn, d) => withYear(d.year, async (year) => ({ card: await recordFormFor(services, year.arg) })),
+    }),
+    defineVerb({
+      feature: 'numbers',
+      verb: 'numbers.record',
+      roles: ['businessUnit'],
+      schema: RecordSchema,
+      invalid: async (_turn, raw) => {
+        const year = yearOf(raw);
+        const parsed = RecordSchema.safeParse(raw);
+        const lines = parsed.success ? [] : describeProblems(parsed.error, figures);
+        if (!year) return { message: lines[0] ?? 'Reporting year: must be a reporting year such as 2025/26.' };
+        return { card: await recordFormFor(services, year, { typed: raw, banner: { lines: ['Nothing was saved.', ...lines.slice(0, 8)], tone: 'attention' } }) };
+      },
+      run: async (turn, d) => {
+        const y = parseYear(services, d.year);
+        if (!y.ok) return { message: y.message };
+        const raw = d as Record<string, unknown>;
+        const saved = await saveFigures(services, turn.member, y.year.arg, d.etag, valuesFromForm(raw, figures), 'replace');
+        if (!saved.ok) return { card: await recordFormFor(services, y.year.arg, { typed: rawForForm(raw), banner: { lines: [STALE], tone: 'attention' } }) };
+        return { card: await recordFormFor(services, y.year.arg, { banner: { lines: [`Saved: ${saved.changed} change${saved.changed === 1 ? '' : 's'}, ${saved.recorded} figure${saved.recorded === 1 ? '' : 's'} recorded for ${y.year.arg}.`], tone: 'good' } }) };
+      },
+    }),
+    defineVerb({
+      feature: 'numbers',
+      verb: 'numbers.import',
+      roles: ['businessUnit'],
+      schema: importSchema,
+      invalid: async (_turn, raw) => {
+        const year = yearOf(raw);
+        const parsed = importSchema.safeParse(raw);
+        const lines = parsed.success ? [] : describeProblems(parsed.error, figures);
+        if (!year) return { message: lines[0] ?? 'Reporting year: must be a reporting year such as 2025/26.' };
+        return { card: await recordFormFor(services, year, { typed: raw, banner: { lines: ['Nothing was recorded.', ...lines.slice(0, 8)], tone: 'attention' } }) };
+      },
+      run: async (turn, d) => {
+        const y = parseYear(services, d.year);
+        if (!y.ok) return { message: y.message };
+        const problem = (lines: string[]) => recordFormFor(services, y.year.arg, { typed: { ...d }, banner: { lines: ['Nothing was recorded.', ...lines.slice(0, 8)], tone: 'attention' } });
+        if (!d.csv.trim()) return { card: await problem(['CSV: paste a header row (figure,value) and at least one figure.']) };
+        const parsed = parseFiguresCsv(d.csv, figures, y.year.arg, NUMBERS_TUNING.maxCsvRows);
+        if (!parsed.ok) return { card: await problem(parsed.problems) };
+        const saved = await saveFigures(services, turn.member, y.year.arg, undefined, parsed.values, 'merge');
+        if (!saved.ok) return { card: await problem([STALE]) };
+        return { card: await recordFormFor(services, y.year.arg, { banner: { lines: [`Imported: ${saved.changed} change${saved.changed === 1 ? '' : 's'}, ${saved.recorded} figure${saved.recorded === 1 ? '' : 's'} recorded for ${y.year.arg}.`], tone: 'good' } }) };
+      },
+    }),
+  ];
+}
+
+/** The form's values as typed, for re-showing them: numbers back to text. */
+function rawForForm(d: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(d).map(([k, v]) => [k, v === undefined ? '' : String(v)]));
+}
