@@ -16,12 +16,14 @@ import type { Report } from './report';
 import type { AttendanceMatrix } from './appendix';
 import { MARK_TEXT } from './appendix';
 
+/** A small table drawn as a fact set: the first fact names the columns, each row's value joins its cells. */
 export interface TableData {
   title: string;
-  header: string[];
-  widths: number[];
-  rows: { cells: string[] }[];
+  header: { title: string; value: string };
+  rows: { title: string; value: string }[];
 }
+
+const table = (title: string, columns: string[], rows: string[][]): TableData => ({ title, header: { title: columns[0], value: columns.slice(1).join(' · ') }, rows: rows.map(([first, ...rest]) => ({ title: first, value: rest.join(' · ') })) });
 
 export interface ChartData extends TableData {
   kind: 'hbar' | 'vbar' | 'donut' | 'line' | 'empty';
@@ -42,8 +44,8 @@ const n = (v: number) => v.toLocaleString('en-GB');
 const pctText = (r: Ratio) => (r.d ? `${pct(r)}%` : '-');
 const of = (r: Ratio) => (r.d ? `${n(r.n)} of ${n(r.d)}` : '-');
 
-function chart(kind: ChartData['kind'], title: string, points: { x: string; y: number }[], table: Omit<TableData, 'title'>, emptyText: string, legend?: string): ChartData {
-  return points.length ? { kind, title, points, legend, ...table } : { kind: 'empty', title, points: [], emptyText, header: [], widths: [], rows: [] };
+function chart(kind: ChartData['kind'], title: string, points: { x: string; y: number }[], columns: string[], rows: string[][], emptyText: string, legend?: string): ChartData {
+  return points.length ? { kind, points, legend, ...table(title, columns, rows) } : { kind: 'empty', title, points: [], emptyText, header: { title: '', value: '' }, rows: [] };
 }
 
 /** The first rows as they are and the rest summed as "Other", so a chart stays readable. */
@@ -57,14 +59,10 @@ function sectionCharts(r: Report, section: NumbersSection): { charts: ChartData[
   if (section === 'governance') {
     const partners = f.governance.partners.filter((p) => p.attended.d > 0);
     const groups = f.governance.groups.filter((g) => g.planned || g.held || g.cancelled);
-    const tables: TableData[] = [
-      { title: 'Meetings by group', header: ['Group', 'Held of planned', 'Quorate', 'Attendance'], widths: [3, 2, 1, 1], rows: groups.map((g) => ({ cells: [g.name, `${n(g.held)} of ${n(g.planned)}${g.cancelled ? `, ${n(g.cancelled)} cancelled` : ''}`, pctText(g.quorate), pctText(g.attendance)] })) },
-    ];
-    if (f.governance.boardAgencies.length) {
-      tables.push({ title: `${f.governance.board?.name ?? 'Board'} attendance by agency`, header: ['Agency', 'Attended', '%'], widths: [3, 1, 1], rows: f.governance.boardAgencies.map((a) => ({ cells: [agencyLabel(r.ctx, a.agency), `${n(a.attended)} of ${n(a.held)}`, `${a.percent}%`] })) });
-    }
+    const tables: TableData[] = [table('Meetings by group', ['Group', 'held of planned', 'quorate', 'attendance'], groups.map((g) => [g.name, `${n(g.held)} of ${n(g.planned)}${g.cancelled ? ` (${n(g.cancelled)} cancelled)` : ''}`, pctText(g.quorate), pctText(g.attendance)]))];
+    if (f.governance.boardAgencies.length) tables.push(table(`${f.governance.board?.name ?? 'Board'} attendance by agency`, ['Agency', 'meetings attended', '%'], f.governance.boardAgencies.map((a) => [agencyLabel(r.ctx, a.agency), `${n(a.attended)} of ${n(a.held)}`, `${a.percent}%`])));
     return {
-      charts: [chart('hbar', 'Attendance by statutory partner (%)', partners.map((p) => ({ x: p.label, y: pct(p.attended)! })), { header: ['Partner', 'Meetings attended', '%'], widths: [2, 2, 1], rows: partners.map((p) => ({ cells: [p.label, of(p.attended), pctText(p.attended)] })) }, 'no meetings of groups with a quorum rule were held')],
+      charts: [chart('hbar', 'Attendance by statutory partner (%)', partners.map((p) => ({ x: p.label, y: pct(p.attended)! })), ['Partner', 'meetings attended', '%'], partners.map((p) => [p.label, of(p.attended), pctText(p.attended)]), 'no meetings of groups with a quorum rule were held')],
       tables: groups.length ? tables : [],
     };
   }
@@ -72,14 +70,14 @@ function sectionCharts(r: Report, section: NumbersSection): { charts: ChartData[
     const sources = f.learning.bySource.filter((s) => s.opened || s.completed || s.overdue);
     const priorities = f.learning.byPriority.filter((s) => s.opened || s.completed || s.overdue);
     return {
-      charts: [chart('vbar', 'Actions completed by source', sources.map((s) => ({ x: s.name, y: s.completed })), { header: ['Source', 'Opened', 'Completed', 'On time', 'Overdue'], widths: [3, 1, 1, 1, 1], rows: sources.map((s) => ({ cells: [s.name, n(s.opened), n(s.completed), n(s.onTime), n(s.overdue)] })) }, 'no actions were opened, completed or overdue')],
-      tables: priorities.length ? [{ title: 'Actions by priority', header: ['Priority', 'Opened', 'Completed', 'Overdue'], widths: [3, 1, 1, 1], rows: priorities.map((p) => ({ cells: [p.name, n(p.opened), n(p.completed), n(p.overdue)] })) }] : [],
+      charts: [chart('vbar', 'Actions completed by source', sources.map((s) => ({ x: s.name, y: s.completed })), ['Source', 'opened', 'completed', 'on time', 'overdue'], sources.map((s) => [s.name, n(s.opened), n(s.completed), n(s.onTime), n(s.overdue)]), 'no actions were opened, completed or overdue')],
+      tables: priorities.length ? [table('Actions by priority', ['Priority', 'opened', 'completed', 'overdue'], priorities.map((p) => [p.name, n(p.opened), n(p.completed), n(p.overdue)]))] : [],
     };
   }
   if (section === 'assurance') {
     const total = f.assurance.grades.reduce((t, g) => t + g.count, 0);
     return {
-      charts: [chart('donut', 'Grades given', f.assurance.grades.map((g) => ({ x: g.grade, y: g.count })), { header: ['Grade', 'Check-ins', '%'], widths: [3, 1, 1], rows: f.assurance.grades.map((g) => ({ cells: [g.grade, n(g.count), `${pct({ n: g.count, d: total })}%`] })) }, 'no graded check-ins were submitted')],
+      charts: [chart('donut', 'Grades given', f.assurance.grades.map((g) => ({ x: g.grade, y: g.count })), ['Grade', 'check-ins', '%'], f.assurance.grades.map((g) => [g.grade, n(g.count), `${pct({ n: g.count, d: total })}%`]), 'no graded check-ins were submitted')],
       tables: [],
     };
   }
@@ -87,7 +85,7 @@ function sectionCharts(r: Report, section: NumbersSection): { charts: ChartData[
     const rows = topWithOther(f.reach.byAgency, max, (xs) => ({ id: 'other', name: 'Other', delivered: xs.reduce((t, x) => t + x.delivered, 0), read: xs.reduce((t, x) => t + x.read, 0), yes: xs.reduce((t, x) => t + x.yes, 0), rated: xs.reduce((t, x) => t + x.rated, 0) }));
     const shown = rows.filter((a) => a.delivered > 0);
     return {
-      charts: [chart('hbar', 'Read by agency (%)', shown.map((a) => ({ x: a.name, y: pct({ n: a.read, d: a.delivered })! })), { header: ['Agency', 'Delivered', 'Read', 'Useful'], widths: [3, 1, 1, 1], rows: rows.map((a) => ({ cells: [a.name, n(a.delivered), `${n(a.read)} (${pctText({ n: a.read, d: a.delivered })})`, pctText({ n: a.yes, d: a.rated })] })) }, 'no briefings were delivered to people 1:1')],
+      charts: [chart('hbar', 'Read by agency (%)', shown.map((a) => ({ x: a.name, y: pct({ n: a.read, d: a.delivered })! })), ['Agency', 'delivered', 'read', 'useful'], rows.map((a) => [a.name, n(a.delivered), `${n(a.read)} (${pctText({ n: a.read, d: a.delivered })})`, pctText({ n: a.yes, d: a.rated })]), 'no briefings were delivered to people 1:1')],
       tables: [],
     };
   }
@@ -95,8 +93,8 @@ function sectionCharts(r: Report, section: NumbersSection): { charts: ChartData[
   const topics = topWithOther(q.byTopic, max, (xs) => ({ id: 'other', name: 'Other', count: xs.reduce((t, x) => t + x.count, 0) }));
   return {
     charts: [
-      chart('hbar', 'Questions by topic', topics.map((t) => ({ x: t.name, y: t.count })), { header: ['Topic', 'Questions', '%'], widths: [3, 1, 1], rows: topics.map((t) => ({ cells: [t.name, n(t.count), `${pct({ n: t.count, d: q.asked })}%`] })) }, 'no questions were asked'),
-      chart('line', 'Questions by month', q.asked ? q.byMonth.map((m) => ({ x: m.label, y: m.count })) : [], { header: ['Month', 'Questions'], widths: [2, 1], rows: q.byMonth.map((m) => ({ cells: [m.label, n(m.count)] })) }, 'no questions were asked', 'Questions'),
+      chart('hbar', 'Questions by topic', topics.map((t) => ({ x: t.name, y: t.count })), ['Topic', 'questions', '%'], topics.map((t) => [t.name, n(t.count), `${pct({ n: t.count, d: q.asked })}%`]), 'no questions were asked'),
+      chart('line', 'Questions by month', q.asked ? q.byMonth.map((m) => ({ x: m.label, y: m.count })) : [], ['Month', 'questions'], q.byMonth.map((m) => [m.label, n(m.count)]), 'no questions were asked', 'Questions'),
     ],
     tables: [],
   };
@@ -156,6 +154,15 @@ export function numbersCard(r: Report, o: NumbersCardOptions): AdaptiveCard {
   return expandCard('numbers', 'numbers', numbersData(r, o));
 }
 
+/** A real table (the appendix reads across meetings, so it needs columns). */
+export interface GridData {
+  title: string;
+  note: string;
+  header: string[];
+  widths: number[];
+  rows: { cells: string[] }[];
+}
+
 export interface AppendixInput {
   year: { arg: string; label: string };
   previousYear: string;
@@ -167,8 +174,12 @@ export interface AppendixInput {
 
 /** The appendix card: the board's attendance by agency and meeting, other groups in brief, published figures. */
 export function appendixCard(a: AppendixInput): AdaptiveCard {
+  return expandCard('numbers', 'appendix', appendixData(a));
+}
+
+export function appendixData(a: AppendixInput) {
   const board = a.matrices.find((m) => m.groupId === a.board);
-  const tables: (TableData & { note: string })[] = [];
+  const tables: GridData[] = [];
   if (board) {
     const wide = board.meetings.length > a.maxColumns;
     tables.push({
@@ -196,12 +207,12 @@ export function appendixCard(a: AppendixInput): AdaptiveCard {
     widths: [3, 1, 1, 2],
     rows: a.published.map((p) => ({ cells: [p.label, p.value === undefined ? 'not recorded' : shownValue(p.unit, p.value), p.previous === undefined ? 'not recorded' : shownValue(p.unit, p.previous), p.change] })),
   });
-  return expandCard('numbers', 'appendix', {
+  return {
     heading: `Appendix: partnership figures ${a.year.arg}`,
     intro: `${a.year.label}. For the annual report: attendance by agency and meeting, and the figures the partnership publishes.`,
     tables,
     footnote: 'The CSV below has every group\'s table, meeting by meeting. Attendance counts named deputies.',
-  });
+  };
 }
 
 export interface RecordFormInput {
@@ -214,8 +225,12 @@ export interface RecordFormInput {
 }
 
 export function recordForm(o: RecordFormInput): AdaptiveCard {
+  return expandCard('numbers', 'record', recordFormData(o));
+}
+
+export function recordFormData(o: RecordFormInput) {
   const typed = (k: string) => (o.typed && typeof o.typed[k] !== 'undefined' ? String(o.typed[k] ?? '') : undefined);
-  return expandCard('numbers', 'record', {
+  return {
     year: o.year,
     etag: o.stored?._etag ?? '',
     intro: 'Figures the bot cannot count, for the reporting year (April to March). Leave a box empty if the figure is not known yet. Saving replaces this year\'s recorded figures; who saved them and when is kept.',
@@ -232,5 +247,5 @@ export function recordForm(o: RecordFormInput): AdaptiveCard {
     }),
     csv: typed('csv') ?? '',
     csvHelp: `A header row, then one figure per row, for example: figure,value then ${o.figures[0]?.id ?? 'rapid-reviews'},4. Figures: ${o.figures.map((f) => f.id).join(', ')}.`,
-  });
+  };
 }
