@@ -28,7 +28,7 @@ export interface HeadlineWithChange extends Headline {
 const n = (v: number) => v.toLocaleString('en-GB');
 const share = (r: Ratio, of: string) => (r.d ? `${pct(r)}% (${n(r.n)} of ${n(r.d)}${of ? ` ${of}` : ''})` : 'no figure');
 const count = (v: number | undefined) => (v === undefined ? 'no figure' : n(v));
-const daysShown = (v: number | undefined, word: string) => (v === undefined ? 'no figure' : `${n(v)} ${word}`);
+const daysShown = (v: number | undefined, word: string) => (v === undefined ? 'no figure' : `${n(v)} ${v === 1 ? word.replace(/s$/, '') : word}`);
 
 interface Def {
   id: string;
@@ -84,7 +84,7 @@ export function describeChange(unit: Unit, now: number | undefined, before: numb
   if (now === undefined || before === undefined) return before === undefined ? 'no earlier figure' : `was ${shownValue(unit, before)}`;
   const diff = Math.round((now - before) * 10) / 10;
   if (diff === 0) return 'no change';
-  const amount = `${n(Math.abs(diff))}${unit === 'percent' ? ' points' : ''}`;
+  const amount = `${n(Math.abs(diff))}${unit === 'percent' ? (Math.abs(diff) === 1 ? ' point' : ' points') : ''}`;
   return `${diff > 0 ? 'up' : 'down'} ${amount} from ${shownValue(unit, before)}`;
 }
 

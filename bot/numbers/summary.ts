@@ -122,8 +122,9 @@ const RULES: { rule: string; priority: number; make: Rule }[] = [
       const q = f.questions;
       const unanswered = pct(q.unanswered);
       if (!q.asked || unanswered === undefined) return undefined;
-      const top = q.byTopic.find((t) => t.id !== 'unknown');
-      const about = top ? `, most often about ${lowerFirst(top.name)}` : '';
+      // "Most often" only when one topic leads outright; a tie names none.
+      const [top, next] = q.byTopic.filter((t) => t.id !== 'unknown');
+      const about = top && (!next || top.count > next.count) ? `, most often about ${lowerFirst(top.name)}` : '';
       return { rule: 'questions', text: `Practitioners asked ${plural(q.asked, 'question', 'questions')}${about}; ${unanswered}% went unanswered.`, refs: [{ id: 'questions-asked', value: q.asked }, { id: 'unanswered', value: unanswered }] };
     },
   },

@@ -173,6 +173,7 @@ describe('change since last period and the summary', () => {
     ['days', 107.5, 78, 'up 29.5 from 78'],
     ['count', 3, undefined, 'no earlier figure'],
     ['percent', undefined, 40, 'was 40%'],
+    ['percent', 98, 99, 'down 1 point from 99%'],
   ] as const)('%s %s against %s reads "%s"', (unit, now, before, text) => {
     expect(describeChange(unit, now, before)).toBe(text);
   });
@@ -230,6 +231,11 @@ describe('change since last period and the summary', () => {
     expect(s.map((x) => x.text)).toEqual(['No governance meetings were planned or held in the quarter.', 'No actions were added, due or completed in the quarter.', 'No audit rounds were due in the quarter.']);
     expect(s.length).toBeGreaterThanOrEqual(MIN_SENTENCES);
     expect(report.summary.length).toBeLessThanOrEqual(MAX_SENTENCES);
+  });
+
+  it('names the commonest topic only when one leads outright', () => {
+    const tied = { ...q1, questions: { ...q1.questions, byTopic: [{ id: 'levels-of-need', name: 'Levels of need', count: 2 }, { id: 'escalation-route', name: 'Escalation route', count: 2 }] } };
+    expect(summarise(tied, q4, { board: 'Partnership board', current: false }).find((s) => s.rule === 'questions')!.text).toBe('Practitioners asked 6 questions; 33% went unanswered.');
   });
 
   it('says "this quarter" and "now" while the quarter is running', () => {
