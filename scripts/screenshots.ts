@@ -12,7 +12,15 @@ import { cardActions } from '../test/support/harness';
 const OUT = join(__dirname, '..', 'docs', 'screenshots');
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
-const SHOTS: { file: string; say: string; press?: string }[] = [
+interface Shot {
+  file: string;
+  say: string;
+  press?: string;
+  /** A taller window for long cards. */
+  height?: number;
+}
+
+const SHOTS: Shot[] = [
   { file: 'help.png', say: 'help' },
   { file: 'queries-escalation-route.png', say: 'what is the escalation route?' },
   { file: 'actions-my-actions.png', say: 'my actions' },
@@ -21,9 +29,11 @@ const SHOTS: { file: string; say: string; press?: string }[] = [
   { file: 'meetings-agenda.png', say: 'meetings', press: 'meetings.show' },
   { file: 'audits-quick-check-in.png', say: 'audit rounds', press: 'audits.quick.open' },
   { file: 'briefings-briefing.png', say: 'briefings', press: 'briefings.open' },
+  { file: 'numbers.png', say: 'numbers', height: 1800 },
 ];
 
-async function shoot(page: Page, session: PlaygroundSession, shot: { file: string; say: string; press?: string }) {
+async function shoot(page: Page, session: PlaygroundSession, shot: Shot) {
+  await page.setViewportSize({ width: 1280, height: shot.height ?? 1000 });
   const m = await session.say(shot.say);
   if (shot.press) {
     // Press the card's button in the page, as a person would; the Playground replaces the card.
@@ -52,7 +62,9 @@ async function main() {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
     await page.goto(session.base, { waitUntil: 'networkidle' });
     await page.waitForTimeout(2000);
-    for (const shot of SHOTS) await shoot(page, session, shot);
+    // `npx tsx scripts/screenshots.ts numbers.png` takes just the named pictures.
+    const only = process.argv.slice(2);
+    for (const shot of SHOTS.filter((s) => only.length === 0 || only.includes(s.file))) await shoot(page, session, shot);
   } finally {
     await browser.close();
     await session.stop();

@@ -41,8 +41,8 @@ const SECTIONS: { id: NumbersSection; heading: string }[] = [
 ];
 
 const n = (v: number) => v.toLocaleString('en-GB');
-const pctText = (r: Ratio) => (r.d ? `${pct(r)}%` : '-');
-const of = (r: Ratio) => (r.d ? `${n(r.n)} of ${n(r.d)}` : '-');
+const pctText = (r: Ratio) => (r.d ? `${pct(r)}%` : 'n/a');
+const of = (r: Ratio) => (r.d ? `${n(r.n)} of ${n(r.d)}` : 'n/a');
 
 function chart(kind: ChartData['kind'], title: string, points: { x: string; y: number }[], columns: string[], rows: string[][], emptyText: string, legend?: string): ChartData {
   return points.length ? { kind, points, legend, ...table(title, columns, rows) } : { kind: 'empty', title, points: [], emptyText, header: { title: '', value: '' }, rows: [] };

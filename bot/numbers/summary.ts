@@ -66,7 +66,16 @@ const RULES: { rule: string; priority: number; make: Rule }[] = [
     make: (f, _b, w) => {
       const l = f.learning;
       const r = l.reviewDueOnTime.d ? { ratio: l.reviewDueOnTime, what: 'review action', id: 'review-due-on-time' } : l.dueOnTime.d ? { ratio: l.dueOnTime, what: 'action', id: 'due-on-time' } : undefined;
-      if (r) return { rule: 'due', text: `${n(r.ratio.n)} of ${plural(r.ratio.d, r.what, `${r.what}s`)} due ${w.span} ${wasWere(r.ratio.n)} completed on time.`, refs: [{ id: `${r.id}-done`, value: r.ratio.n }, { id: `${r.id}-due`, value: r.ratio.d }] };
+      if (r) {
+        const { n: done, d: due } = r.ratio;
+        const things = plural(due, r.what, `${r.what}s`);
+        const text =
+          due === 1 ? `The one ${r.what} due ${w.span} was ${done ? '' : 'not '}completed on time.`
+          : done === due ? `All ${things} due ${w.span} were completed on time.`
+          : done === 0 ? `None of the ${things} due ${w.span} were completed on time.`
+          : `${n(done)} of ${things} due ${w.span} ${wasWere(done)} completed on time.`;
+        return { rule: 'due', text, refs: [{ id: `${r.id}-done`, value: done }, { id: `${r.id}-due`, value: due }] };
+      }
       if (!l.opened && !l.completed) return undefined;
       return { rule: 'due', text: `${plural(l.opened, 'action was', 'actions were')} added to the tracker and ${n(l.completed)} completed ${w.span}.`, refs: [{ id: 'actions-opened', value: l.opened }, { id: 'actions-completed', value: l.completed }] };
     },
@@ -78,8 +87,7 @@ const RULES: { rule: string; priority: number; make: Rule }[] = [
       const now = f.learning.overdueAtEnd;
       const before = b.learning.overdueAtEnd;
       if (!now && !before) return undefined;
-      const end = w.current ? 'now' : `at the end of the ${f.period.kind}`;
-      const lead = now ? `${plural(now, 'action was', 'actions were')} overdue ${end}` : `No actions were overdue ${end}`;
+      const lead = w.current ? (now ? `${plural(now, 'action is', 'actions are')} overdue now` : 'No actions are overdue now') : now ? `${plural(now, 'action was', 'actions were')} overdue at the end of the ${f.period.kind}` : `No actions were overdue at the end of the ${f.period.kind}`;
       return { rule: 'overdue', text: `${lead}${against(now, before, '', f.period.kind)}.`, refs: [{ id: 'overdue-at-end', value: now }, { id: 'overdue-at-end-before', value: before }] };
     },
   },
@@ -89,10 +97,17 @@ const RULES: { rule: string; priority: number; make: Rule }[] = [
     make: (f) => {
       const a = f.assurance;
       if (!a.rounds) return undefined;
+      const { n: back, d: asked } = a.returns;
+      const returned =
+        asked === 1 ? `its auditor ${back ? 'returned a check-in' : 'did not return a check-in'}`
+        : back === asked ? `all ${n(asked)} auditors returned check-ins`
+        : back === 0 ? `none of the ${n(asked)} auditors returned a check-in`
+        : `${n(back)} of ${n(asked)} auditors returned check-ins`;
+      const raised = a.learningActions ? `${plural(a.learningActions, 'learning action was', 'learning actions were')} raised` : 'no learning actions were raised';
       return {
         rule: 'assurance',
-        text: `${plural(a.rounds, 'audit round was', 'audit rounds were')} due: ${n(a.returns.n)} of ${plural(a.returns.d, 'auditor', 'auditors')} returned check-ins and ${plural(a.learningActions, 'learning action was', 'learning actions were')} raised.`,
-        refs: [{ id: 'audit-rounds', value: a.rounds }, { id: 'audit-returns-done', value: a.returns.n }, { id: 'audit-returns-asked', value: a.returns.d }, { id: 'learning-actions-raised', value: a.learningActions }],
+        text: `${plural(a.rounds, 'audit round was', 'audit rounds were')} due: ${returned}, and ${raised}.`,
+        refs: [{ id: 'audit-rounds', value: a.rounds }, { id: 'audit-returns-done', value: back }, { id: 'audit-returns-asked', value: asked }, { id: 'learning-actions-raised', value: a.learningActions }],
       };
     },
   },

@@ -233,6 +233,27 @@ describe('change since last period and the summary', () => {
     expect(report.summary.length).toBeLessThanOrEqual(MAX_SENTENCES);
   });
 
+  const sentence = (rule: string, f: typeof q1) => summarise(f, q4, { board: 'Partnership board', current: false }).find((s) => s.rule === rule)?.text;
+  it.each([
+    [{ n: 1, d: 1 }, 'The one review action due in the quarter was completed on time.'],
+    [{ n: 0, d: 1 }, 'The one review action due in the quarter was not completed on time.'],
+    [{ n: 3, d: 3 }, 'All 3 review actions due in the quarter were completed on time.'],
+    [{ n: 0, d: 3 }, 'None of the 3 review actions due in the quarter were completed on time.'],
+    [{ n: 2, d: 5 }, '2 of 5 review actions due in the quarter were completed on time.'],
+  ])('reads %j review actions done on time as "%s"', (r, text) => {
+    expect(sentence('due', { ...q1, learning: { ...q1.learning, reviewDueOnTime: r } })).toBe(text);
+  });
+
+  it.each([
+    [{ n: 1, d: 1 }, 0, '1 audit round was due: its auditor returned a check-in, and no learning actions were raised.'],
+    [{ n: 0, d: 1 }, 0, '1 audit round was due: its auditor did not return a check-in, and no learning actions were raised.'],
+    [{ n: 0, d: 4 }, 2, '1 audit round was due: none of the 4 auditors returned a check-in, and 2 learning actions were raised.'],
+    [{ n: 4, d: 4 }, 1, '1 audit round was due: all 4 auditors returned check-ins, and 1 learning action was raised.'],
+  ])('reads audit returns %j with %s learning actions as "%s"', (returns, learningActions, text) => {
+    // With no briefings there are six sentences, so the audit one (last in priority) is kept.
+    expect(sentence('assurance', { ...q1, reach: { ...q1.reach, briefings: 0 }, assurance: { ...q1.assurance, returns, learningActions } })).toBe(text);
+  });
+
   it('names the commonest topic only when one leads outright', () => {
     const tied = { ...q1, questions: { ...q1.questions, byTopic: [{ id: 'levels-of-need', name: 'Levels of need', count: 2 }, { id: 'escalation-route', name: 'Escalation route', count: 2 }] } };
     expect(summarise(tied, q4, { board: 'Partnership board', current: false }).find((s) => s.rule === 'questions')!.text).toBe('Practitioners asked 6 questions; 33% went unanswered.');
@@ -240,7 +261,7 @@ describe('change since last period and the summary', () => {
 
   it('says "this quarter" and "now" while the quarter is running', () => {
     const running = reportFrom(history, ctx, quarter(2026, 1), '2026-03-31', [], 'Partnership board');
-    expect(running.summary.find((s) => s.rule === 'overdue')!.text).toBe('2 actions were overdue now, up from 1.');
+    expect(running.summary.find((s) => s.rule === 'overdue')!.text).toBe('2 actions are overdue now, up from 1.');
     expect(running.summary.find((s) => s.rule === 'due')!.text).toBe('1 of 2 review actions due this quarter was completed on time.');
   });
 });
