@@ -7,15 +7,13 @@ import type { Agency } from '../../content/schema/partnership';
 import type { ActionFigureRow } from '../../storage/actions/repository';
 import type { QueryFigureRow, TicketFigureRow } from '../../storage/queries/repository';
 import type { ReachRow } from '../briefings/reach';
-import type { Cadence, CadenceOverride } from '../meetings/attendance-report';
+import type { Cadence, CadenceOverride, HeldMeeting } from '../meetings/attendance-report';
 
-export interface MeetingRecord {
+export interface MeetingRecord extends HeldMeeting {
   id: string;
   seriesId: string;
   /** ISO instant. */
   startsAt: string;
-  status: 'draft' | 'published' | 'held' | 'cancelled';
-  attendance?: { agency: string; present: boolean }[];
 }
 
 export interface RoundRecord {

@@ -15,6 +15,18 @@ export function createNumbersVerbs(services: Services): VerbDef[] {
   const RecordSchema = recordSchema(figures);
   const yearOf = (raw: Record<string, unknown>) => (YearInput.safeParse(raw.year).success ? String(raw.year).trim() : undefined);
 
+  /**
+   * The form again with what was typed and every problem by the figure's label (the router's own
+   * message would name the field's key), so a mistake loses nothing.
+   */
+  const invalidForm = (schema: z.ZodType, lead: string) => async (_turn: Turn, raw: Record<string, unknown>): Promise<VerbResult> => {
+    const year = yearOf(raw);
+    const parsed = schema.safeParse(raw);
+    const lines = parsed.success ? [] : describeProblems(parsed.error, figures);
+    if (!year) return { message: lines[0] ?? 'Reporting year: must be a reporting year such as 2025/26.' };
+    return { card: await recordFormFor(services, year, { typed: raw, banner: { lines: [lead, ...lines.slice(0, 8)], tone: 'attention' } }) };
+  };
+
   /** A year from a button: checked as typed text would be, so a stale or forged value gets a plain answer. */
   const withYear = async (text: string, then: (year: Parameters<typeof csvMessage>[1]) => Promise<VerbResult>): Promise<VerbResult> => {
     const y = parseYear(services, text);
@@ -36,8 +48,7 @@ export function createNumbersVerbs(services: Services): VerbDef[] {
       run: async (turn, d) => {
         const p = parsePeriod(d.period, londonDate(services.clock.now()));
         if (!p.ok) return { message: p.message };
-        const m = await numbersMessage(services, turn.member, p.period);
-        return { card: (m as { card: VerbResult['card'] }).card! };
+        return { card: (await numbersMessage(services, turn.member, p.period)).card };
       },
     }),
     defineVerb({
@@ -66,13 +77,7 @@ export function createNumbersVerbs(services: Services): VerbDef[] {
       verb: 'numbers.record',
       roles: ['businessUnit'],
       schema: RecordSchema,
-      invalid: async (_turn, raw) => {
-        const year = yearOf(raw);
-        const parsed = RecordSchema.safeParse(raw);
-        const lines = parsed.success ? [] : describeProblems(parsed.error, figures);
-        if (!year) return { message: lines[0] ?? 'Reporting year: must be a reporting year such as 2025/26.' };
-        return { card: await recordFormFor(services, year, { typed: raw, banner: { lines: ['Nothing was saved.', ...lines.slice(0, 8)], tone: 'attention' } }) };
-      },
+      invalid: invalidForm(RecordSchema, 'Nothing was saved.'),
       run: async (turn, d) => {
         const y = parseYear(services, d.year);
         if (!y.ok) return { message: y.message };
@@ -87,13 +92,7 @@ export function createNumbersVerbs(services: Services): VerbDef[] {
       verb: 'numbers.import',
       roles: ['businessUnit'],
       schema: importSchema,
-      invalid: async (_turn, raw) => {
-        const year = yearOf(raw);
-        const parsed = importSchema.safeParse(raw);
-        const lines = parsed.success ? [] : describeProblems(parsed.error, figures);
-        if (!year) return { message: lines[0] ?? 'Reporting year: must be a reporting year such as 2025/26.' };
-        return { card: await recordFormFor(services, year, { typed: raw, banner: { lines: ['Nothing was recorded.', ...lines.slice(0, 8)], tone: 'attention' } }) };
-      },
+      invalid: invalidForm(importSchema, 'Nothing was recorded.'),
       run: async (turn, d) => {
         const y = parseYear(services, d.year);
         if (!y.ok) return { message: y.message };

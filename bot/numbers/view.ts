@@ -2,7 +2,7 @@
  * What the commands, the buttons and the quarterly sweep show: the card for a period, the CSV and
  * the appendix for a reporting year, and the form for the published figures (with saving it).
  */
-import type { Member, OutMessage, Services } from '../core/contract';
+import type { AdaptiveCard, Member, OutMessage, Services } from '../core/contract';
 import type { Stored } from '../../storage/repository';
 import { ConflictError, StaleError } from '../../storage/errors';
 import { londonDate } from '../shared/time/working-days';
@@ -28,7 +28,7 @@ export function parseYear(services: Services, text: string): { ok: true; year: P
   return { ok: true, year: p.period };
 }
 
-export async function numbersMessage(services: Services, member: Pick<Member, 'roles'>, period: Period): Promise<OutMessage> {
+export async function numbersMessage(services: Services, member: Pick<Member, 'roles'>, period: Period): Promise<{ card: AdaptiveCard; summary: string }> {
   const report = await buildReport(services, period);
   return { card: numbersCard(report, { partnership: services.content.partnership.shortName, canRecord: member.roles.includes('businessUnit') }), summary: `Partnership in numbers: ${period.label}` };
 }

@@ -294,6 +294,19 @@ describe('partnership in numbers', () => {
     expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(28 * 1024);
   });
 
+  it("has buttons for the previous period, and for the year's CSV sent to the presser's own chat", async () => {
+    const previous = cardActions(card).find((a) => a.verb === 'numbers.show')!;
+    expect(previous).toMatchObject({ title: 'Previous: 2025 Q4', data: { period: '2025 Q4' } });
+    const res = await bot.invoke(users.chair, 'numbers.show', previous.data);
+    expect(facts(res.value)['Board attendance']).toBe('75% (3 of 4 places) · no earlier figure');
+    expect(cardActions(card).map((a) => a.verb)).not.toContain('numbers.record.open');
+    const csvButton = cardActions(card).find((a) => a.verb === 'numbers.csv')!;
+    const sent = await bot.invoke(users.chair, 'numbers.csv', csvButton.data, { conversationType: 'channel', conversationId: BOARD_CHANNEL });
+    expect(sent.value).toBe('Sent to your chat with me.');
+    expect(lastText(users.chair)).toContain('2026 Q1,2026-01-01,2026-03-31,learning,Actions completed,,2,,');
+    expect((await bot.invoke(users.chair, 'numbers.show', { period: 'next week' })).value).toMatch(/^I did not understand the period "next week"/);
+  });
+
   it('gives the data behind every figure as CSV, and the appendix with attendance by agency and meeting', async () => {
     await bot.say(users.bu, 'numbers csv 2025/26');
     const csv = lastText(users.bu);
