@@ -2,8 +2,7 @@ import type { CommandDef, Services, Turn } from '../core/contract';
 import { textFromTeams } from '../actions/csv-import';
 import { NUMBERS_ROLES, NUMBERS_TUNING } from './consts';
 import { parsePeriod } from './periods';
-import { parseFiguresCsv } from './published';
-import { appendixMessages, csvMessage, numbersMessage, parseYear, recordFormFor, saveFigures } from './view';
+import { appendixMessages, csvMessage, importFiguresCsv, numbersMessage, parseYear, recordFormFor } from './view';
 import { londonDate } from '../shared/time/working-days';
 
 const ROLES = [...NUMBERS_ROLES];
@@ -39,18 +38,17 @@ export function createNumbersCommands(services: Services): CommandDef[] {
       // The router flattens line breaks for matching, so the CSV is read from the original text.
       patterns: [/^numbers import(?: .*)?$/i],
       run: async (turn) => {
-        const rest = textFromTeams(turn.text.slice(0, NUMBERS_TUNING.maxCsvChars + 100)).replace(/^\s*numbers import[ \t]*/i, '');
+        // Refused whole rather than cut short: a truncated CSV would record part of what was meant.
+        if (turn.text.length > NUMBERS_TUNING.maxCsvChars + 200) return void (await turn.reply(`Nothing was recorded: paste at most ${NUMBERS_TUNING.maxCsvChars.toLocaleString('en-GB')} characters of CSV.`));
+        const rest = textFromTeams(turn.text).replace(/^\s*numbers import[ \t]*/i, '');
         const m = /^(\d{4}\s*[/-]\s*\d{2,4})[ \t]*(?:\r?\n|$)/.exec(rest);
         const y = parseYear(services, m ? m[1] : '');
         if (!y.ok) return void (await turn.reply(y.message));
         const csv = m ? rest.slice(m[0].length) : rest;
         if (!csv.trim()) return void (await turn.reply({ card: await recordFormFor(services, y.year.arg), summary: `Published figures for ${y.year.arg}` }));
-        if (csv.length > NUMBERS_TUNING.maxCsvChars) return void (await turn.reply(`Nothing was recorded: the CSV is longer than ${NUMBERS_TUNING.maxCsvChars.toLocaleString('en-GB')} characters.`));
-        const parsed = parseFiguresCsv(csv, services.content.numbers.publishedFigures, y.year.arg, NUMBERS_TUNING.maxCsvRows);
-        if (!parsed.ok) return void (await turn.reply({ card: await recordFormFor(services, y.year.arg, { typed: { csv }, banner: { lines: ['Nothing was recorded.', ...parsed.problems.slice(0, 8)], tone: 'attention' } }), summary: 'Published figures: nothing recorded' }));
-        const saved = await saveFigures(services, turn.member, y.year.arg, undefined, parsed.values, 'merge');
-        if (!saved.ok) return void (await turn.reply('Someone else changed these figures at the same moment. Nothing was recorded: please send the CSV again.'));
-        await turn.reply(`Recorded ${saved.changed} published figure${saved.changed === 1 ? '' : 's'} for ${y.year.arg} (${saved.recorded} recorded for the year). Type **numbers ${y.year.arg}** to see them beside the live figures.`);
+        const out = await importFiguresCsv(services, turn.member, y.year.arg, csv);
+        if (!out.ok) return void (await turn.reply({ card: await recordFormFor(services, y.year.arg, { typed: { csv }, banner: { lines: ['Nothing was recorded.', ...out.problems.slice(0, 8)], tone: 'attention' } }), summary: 'Published figures: nothing recorded' }));
+        await turn.reply(`Recorded ${out.changed} published figure${out.changed === 1 ? '' : 's'} for ${y.year.arg} (${out.recorded} recorded for the year). Type **numbers ${y.year.arg}** to see them beside the live figures.`);
       },
     },
     {

@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import { defineVerb, type Services, type Turn, type VerbDef, type VerbResult } from '../core/contract';
 import { sendToAuthor } from '../briefings/author-chat';
-import { NUMBERS_ROLES, NUMBERS_TUNING } from './consts';
+import { NUMBERS_ROLES } from './consts';
 import { parsePeriod } from './periods';
-import { describeProblems, importSchema, parseFiguresCsv, recordSchema, valuesFromForm, YearInput } from './published';
-import { appendixMessages, csvMessage, numbersMessage, parseYear, recordFormFor, saveFigures } from './view';
+import { describeProblems, importSchema, recordSchema, valuesFromForm, YearInput } from './published';
+import { appendixMessages, csvMessage, importFiguresCsv, numbersMessage, parseYear, recordFormFor, saveFigures, savedSummary, STALE_FIGURES } from './view';
 import { londonDate } from '../shared/time/working-days';
 
 const ROLES = [...NUMBERS_ROLES];
-const STALE = 'Someone else changed these figures while you were editing. Nothing was saved: your entries are below, so check them and save again.';
 
 export function createNumbersVerbs(services: Services): VerbDef[] {
   const figures = services.content.numbers.publishedFigures;
@@ -83,8 +82,8 @@ export function createNumbersVerbs(services: Services): VerbDef[] {
         if (!y.ok) return { message: y.message };
         const raw = d as Record<string, unknown>;
         const saved = await saveFigures(services, turn.member, y.year.arg, d.etag, valuesFromForm(raw, figures), 'replace');
-        if (!saved.ok) return { card: await recordFormFor(services, y.year.arg, { typed: rawForForm(raw), banner: { lines: [STALE], tone: 'attention' } }) };
-        return { card: await recordFormFor(services, y.year.arg, { banner: { lines: [`Saved: ${saved.changed} change${saved.changed === 1 ? '' : 's'}, ${saved.recorded} figure${saved.recorded === 1 ? '' : 's'} recorded for ${y.year.arg}.`], tone: 'good' } }) };
+        if (!saved.ok) return { card: await recordFormFor(services, y.year.arg, { typed: rawForForm(raw), banner: { lines: [STALE_FIGURES], tone: 'attention' } }) };
+        return { card: await recordFormFor(services, y.year.arg, { banner: { lines: [`Saved: ${savedSummary(saved, y.year.arg)}`], tone: 'good' } }) };
       },
     }),
     defineVerb({
@@ -96,13 +95,9 @@ export function createNumbersVerbs(services: Services): VerbDef[] {
       run: async (turn, d) => {
         const y = parseYear(services, d.year);
         if (!y.ok) return { message: y.message };
-        const problem = (lines: string[]) => recordFormFor(services, y.year.arg, { typed: { ...d }, banner: { lines: ['Nothing was recorded.', ...lines.slice(0, 8)], tone: 'attention' } });
-        if (!d.csv.trim()) return { card: await problem(['CSV: paste a header row (figure,value) and at least one figure.']) };
-        const parsed = parseFiguresCsv(d.csv, figures, y.year.arg, NUMBERS_TUNING.maxCsvRows);
-        if (!parsed.ok) return { card: await problem(parsed.problems) };
-        const saved = await saveFigures(services, turn.member, y.year.arg, undefined, parsed.values, 'merge');
-        if (!saved.ok) return { card: await problem([STALE]) };
-        return { card: await recordFormFor(services, y.year.arg, { banner: { lines: [`Imported: ${saved.changed} change${saved.changed === 1 ? '' : 's'}, ${saved.recorded} figure${saved.recorded === 1 ? '' : 's'} recorded for ${y.year.arg}.`], tone: 'good' } }) };
+        const out = await importFiguresCsv(services, turn.member, y.year.arg, d.csv);
+        if (!out.ok) return { card: await recordFormFor(services, y.year.arg, { typed: { ...d }, banner: { lines: ['Nothing was recorded.', ...out.problems.slice(0, 8)], tone: 'attention' } }) };
+        return { card: await recordFormFor(services, y.year.arg, { banner: { lines: [`Imported: ${savedSummary(out, y.year.arg)}`], tone: 'good' } }) };
       },
     }),
   ];

@@ -11,7 +11,7 @@ import { appendixCsv, figuresCsv } from './csv';
 import { attendanceMatrix } from './appendix';
 import { computeFigures } from './figures';
 import { figureContext } from './history';
-import { mergeValues, publishedRows } from './published';
+import { mergeValues, parseFiguresCsv, publishedRows } from './published';
 import { parsePeriod, previousPeriod, quarter, reportingYearContaining, type Period } from './periods';
 import { loadHistory } from './records';
 import { buildReport } from './report';
@@ -92,3 +92,18 @@ export async function saveFigures(services: Services, member: Stored<Member>, ye
     throw e;
   }
 }
+
+export const STALE_FIGURES = 'Someone else changed these figures while you were editing. Nothing was saved: your entries are below, so check them and save again.';
+
+/** A pasted CSV for one year, checked whole and then merged into the year's record in one write. */
+export async function importFiguresCsv(services: Services, member: Stored<Member>, year: string, csv: string): Promise<{ ok: true; changed: number; recorded: number } | { ok: false; problems: string[] }> {
+  if (!csv.trim()) return { ok: false, problems: ['CSV: paste a header row (figure,value) and at least one figure.'] };
+  if (csv.length > NUMBERS_TUNING.maxCsvChars) return { ok: false, problems: [`CSV: it is longer than ${NUMBERS_TUNING.maxCsvChars.toLocaleString('en-GB')} characters.`] };
+  const parsed = parseFiguresCsv(csv, services.content.numbers.publishedFigures, year, NUMBERS_TUNING.maxCsvRows);
+  if (!parsed.ok) return { ok: false, problems: parsed.problems };
+  const saved = await saveFigures(services, member, year, undefined, parsed.values, 'merge');
+  return saved.ok ? saved : { ok: false, problems: [STALE_FIGURES] };
+}
+
+/** "3 changes, 4 figures recorded for 2025/26." */
+export const savedSummary = (s: { changed: number; recorded: number }, year: string) => `${s.changed} change${s.changed === 1 ? '' : 's'}, ${s.recorded} figure${s.recorded === 1 ? '' : 's'} recorded for ${year}.`;

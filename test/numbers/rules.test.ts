@@ -9,6 +9,8 @@ import { MAX_SENTENCES, MIN_SENTENCES, summarise } from '../../bot/numbers/summa
 import { attendanceMatrix } from '../../bot/numbers/appendix';
 import { appendixCsv, figuresCsv } from '../../bot/numbers/csv';
 import { median, pct } from '../../bot/numbers/ratio';
+import { defaultContentPack } from '../../content/load';
+import { describeProblems, mergeValues, parseFiguresCsv, publishedRows, recordSchema } from '../../bot/numbers/published';
 
 const TODAY = '2026-04-15';
 const q1 = computeFigures(history, ctx, quarter(2026, 1), TODAY);
@@ -290,5 +292,50 @@ describe('appendix and CSV', () => {
 
   it('takes the middle value, or the mean of the two middle values', () => {
     expect([median([]), median([5]), median([9, 1, 5]), median([4, 1, 3, 2])]).toEqual([undefined, 5, 5, 2.5]);
+  });
+});
+
+describe('published figures: checking what the business unit types', () => {
+  const figures = defaultContentPack().numbers.publishedFigures;
+
+  it.each([
+    ['figure,value\nrapid-reviews,4\nTraining events cancelled,3', true, [], { 'rapid-reviews': 4, 'training-events-cancelled': 3 }],
+    ['Figure,Value,Year\ntraining-attendees,"6,499",2025/26\ns175-return-rate,99%,2025/26', true, [], { 'training-attendees': 6499, 's175-return-rate': 99 }],
+    ['rapid-reviews,4', false, ['Paste a header row (figure,value) and at least one figure.'], {}],
+    ['name,amount\nrapid-reviews,4', false, ['Row 1: the header row needs the columns figure and value (and year if you like).'], {}],
+    ['figure,value\nrapid-reviews,4\nrapid-reviews,5', false, ['Row 3, Rapid reviews held: already given on row 2.'], {}],
+    ['figure,value,year\nrapid-reviews,4,2024/25', false, ['Row 2, Rapid reviews held: the year 2024/25 is not 2025/26; import one reporting year at a time.'], {}],
+    ['figure,value\ns175-return-rate,101\nrapid-reviews,2.5\ntraining-events,', false, ['Row 2, Section 175 return rate: must be a percentage from 0 to 100, such as 84.', 'Row 3, Rapid reviews held: must be a whole number, such as 4.', 'Row 4, In-house multi-agency training events: the value is empty.'], {}],
+  ])('CSV %j: ok %s', (csv, ok, problems, values) => {
+    const r = parseFiguresCsv(csv, figures, '2025/26', 60);
+    expect({ ok: r.ok, problems: r.problems, values: Object.fromEntries(r.values) }).toEqual({ ok, problems, values });
+  });
+
+  it('names each field by its label, never its key', () => {
+    const parsed = recordSchema(figures).safeParse({ year: '2025', 'f_rapid-reviews': '-1', 'f_training-booked-attendance': 'lots' });
+    expect(parsed.success).toBe(false);
+    expect(describeProblems(parsed.error!, figures)).toEqual([
+      'Reporting year: must be a reporting year such as 2025/26.',
+      'Rapid reviews held: must be a whole number, such as 4.',
+      'Booked places attended: must be a percentage from 0 to 100, such as 84.',
+    ]);
+  });
+
+  it('keeps who recorded a value and when, until the value changes', () => {
+    const by = { id: 'aad-bu', name: 'Business Unit Officer' };
+    const first = mergeValues({}, new Map([['rapid-reviews', 4]]), 'replace', by, '2026-04-10T10:00:00Z');
+    const again = mergeValues(first.values, new Map([['rapid-reviews', 4], ['training-events', 170]]), 'merge', { id: 'aad-other', name: 'Other' }, '2026-04-11T10:00:00Z');
+    expect(again.changed).toBe(1);
+    expect(again.values['rapid-reviews']).toEqual({ value: 4, by: 'aad-bu', byName: 'Business Unit Officer', at: '2026-04-10T10:00:00Z' });
+    const cleared = mergeValues(again.values, new Map(), 'replace', by, '2026-04-12T10:00:00Z');
+    expect([cleared.changed, Object.keys(cleared.values)]).toEqual([2, []]);
+  });
+
+  it('sets each year beside the one before, from the record or the annual report it was published in', () => {
+    const rows = publishedRows(figures, '2025/26', '2024/25', { values: { 'training-events-cancelled': { value: 2, by: 'aad-bu', byName: 'Business Unit Officer', at: '2026-04-10T10:00:00Z' } } });
+    expect(rows.find((r) => r.id === 'training-events-cancelled')).toMatchObject({ value: 2, previous: 3, change: 'down 1 from 3', provenance: 'recorded by Business Unit Officer on 2026-04-10', previousProvenance: 'CESCP Annual Report 2024/25 (seed 002), Training offer and attendance: cancelled events, this year against last' });
+    expect(rows.find((r) => r.id === 'rapid-reviews')).toMatchObject({ value: undefined, previous: 4, change: 'not recorded yet' });
+    const older = publishedRows(figures, '2024/25', '2023/24');
+    expect(older.find((r) => r.id === 'training-events-cancelled')).toMatchObject({ value: 3, previous: 5, change: 'down 2 from 5' });
   });
 });
