@@ -351,6 +351,17 @@ describe('partnership in numbers', () => {
     expect(cardText(posts[0].body.attachments[0].content)).toContain('January to March 2026 (2026 Q1)');
   });
 
+  it("tells the business unit instead when the board's channel refuses the post", async () => {
+    at('2026-07-01T08:30:00Z');
+    bot.connector.behaviour = (req) => (req.method === 'POST' && req.conversationId === BOARD_CHANNEL ? { status: 403, body: { error: { code: 'BotNotInConversationRoster' } } } : undefined);
+    try {
+      expect((await bot.app.scheduler.tick(clock.now(), true))['sweep:numbers:quarterly']).toEqual({ posted: 1, toBoardChannel: 0 });
+    } finally {
+      bot.connector.behaviour = undefined;
+    }
+    expect(cardText(lastCard(users.bu))).toContain('April to June 2026 (2026 Q2)');
+  });
+
   it('logged no error-level event', () => {
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.filter((l) => Number(l.level) >= 50)).toEqual([]);
