@@ -2,6 +2,8 @@
 export const NUMBERS_TUNING = {
   /** How often the quarterly sweep looks (it posts only on the first working day of a quarter, once). */
   sweepEverySeconds: 15 * 60,
+  /** A quarterly-post claim still pending after this long was interrupted (a crash): it is released and retried. */
+  staleClaimMinutes: 30,
   /** Reads in flight when loading check-ins and briefing reach rows. */
   readConcurrency: 4,
   /** Topics and agencies shown on the card's charts; the rest are summed as "Other" (the CSV has them all). */

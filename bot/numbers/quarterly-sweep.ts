@@ -13,9 +13,6 @@ import { NUMBERS_TUNING } from './consts';
 import { firstWorkingDayAfter, previousPeriod, quarterContaining, type Period } from './periods';
 import { buildReport } from './report';
 
-/** Claims left pending this long were interrupted mid-send (a crash), so they are released and retried. */
-const STALE_CLAIM_MINUTES = 30;
-
 /** The quarter whose post is due today, if any: from its first working day, for a few working days if a post was missed. */
 export function quarterDue(today: string, catchUpWorkingDays: number): Period | undefined {
   const q = previousPeriod(quarterContaining(today));
@@ -49,7 +46,7 @@ export async function runQuarterlySweep(services: Services, now: Date): Promise<
   if (!q) return { notDue: 1 };
   const id = quarterlyPostId(services.partnershipId, q);
   const existing = await services.notifications.repo.get(id, services.partnershipId);
-  if (existing?.status === 'pending' && now.getTime() - new Date(existing.createdAt).getTime() > STALE_CLAIM_MINUTES * 60_000) {
+  if (existing?.status === 'pending' && now.getTime() - new Date(existing.createdAt).getTime() > NUMBERS_TUNING.staleClaimMinutes * 60_000) {
     await services.notifications.repo.delete(id, services.partnershipId);
     services.log.warn({ event: 'numbers-stale-claim' }, 'released a quarterly post claim left by an interrupted sweep');
   }
