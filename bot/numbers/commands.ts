@@ -1,5 +1,5 @@
 import type { CommandDef, Services, Turn } from '../core/contract';
-import { textFromTeams } from '../actions/csv-import';
+import { textFromTeams } from '../shared/teams-text';
 import { NUMBERS_ROLES, NUMBERS_TUNING } from './consts';
 import { parsePeriod } from './periods';
 import { appendixMessages, csvMessage, importFiguresCsv, numbersMessage, parseYear, recordFormFor } from './view';

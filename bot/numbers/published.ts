@@ -7,7 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { PublishedFigure } from '../../content/schema/numbers';
 import type { PublishedFigures, RecordedValue } from '../../storage/numbers/schema';
-import { textFromTeams } from '../actions/csv-import';
+import { textFromTeams } from '../shared/teams-text';
 import { describeChange } from './headlines';
 import { NUMBERS_TUNING } from './consts';
 
