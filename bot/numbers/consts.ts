@@ -10,8 +10,12 @@ export const NUMBERS_TUNING = {
   maxChartRows: 8,
   /** Meetings shown as columns of the appendix table on the card (the CSV has them all). */
   maxAppendixColumns: 10,
-  /** A pasted CSV of published figures is refused above this size, before it is parsed. */
-  maxCsvChars: 20_000,
+  /**
+   * A pasted CSV of published figures is refused above this size, before it is parsed. Eleven figures
+   * take about 500 characters; the limit matches the router's longest typed field, so the form shown
+   * again with the CSV in it stays under Teams' card size.
+   */
+  maxCsvChars: 4_000,
   maxCsvRows: 60,
 } as const;
 

@@ -49,13 +49,17 @@ export const importSchema = z.object({
   csv: z.string().max(NUMBERS_TUNING.maxCsvChars, `is too long: paste at most ${NUMBERS_TUNING.maxCsvChars.toLocaleString('en-GB')} characters`),
 });
 
+const labelOf = (key: string, figures: readonly PublishedFigure[]) => (key === 'year' ? 'Reporting year' : key === 'csv' ? 'CSV' : figures.find((f) => inputId(f.id) === key)?.label ?? 'This form');
+
 /** Every problem in a plain sentence with the figure's label: "Rapid reviews held: must be a whole number, such as 4." */
 export function describeProblems(error: z.ZodError, figures: readonly PublishedFigure[]): string[] {
-  return error.issues.map((i) => {
-    const key = String(i.path[0] ?? '');
-    const label = key === 'year' ? 'Reporting year' : key === 'csv' ? 'CSV' : figures.find((f) => inputId(f.id) === key)?.label ?? 'This form';
-    return `${label}: ${i.message}.`;
-  });
+  return error.issues.map((i) => `${labelOf(String(i.path[0] ?? ''), figures)}: ${i.message}.`);
+}
+
+/** The router's one-line message ('Please check "f_rapid-reviews": ...') with the field's label instead of its key. */
+export function relabel(message: string, figures: readonly PublishedFigure[]): string {
+  const m = /^Please check "([^"]+)": (.*)$/.exec(message);
+  return m ? `${labelOf(m[1], figures)}: ${m[2].replace(/\.?$/, '.')}` : message;
 }
 
 /** The values a validated form carries, by figure id (blank fields are absent). */

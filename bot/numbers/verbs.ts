@@ -3,7 +3,7 @@ import { defineVerb, type Services, type Turn, type VerbDef, type VerbResult } f
 import { sendToAuthor } from '../briefings/author-chat';
 import { NUMBERS_ROLES } from './consts';
 import { parsePeriod } from './periods';
-import { describeProblems, importSchema, recordSchema, valuesFromForm, YearInput } from './published';
+import { describeProblems, importSchema, recordSchema, relabel, valuesFromForm, YearInput } from './published';
 import { appendixMessages, csvMessage, importFiguresCsv, numbersMessage, parseYear, recordFormFor, saveFigures, savedSummary, STALE_FIGURES } from './view';
 import { londonDate } from '../shared/time/working-days';
 
@@ -18,10 +18,11 @@ export function createNumbersVerbs(services: Services): VerbDef[] {
    * The form again with what was typed and every problem by the figure's label (the router's own
    * message would name the field's key), so a mistake loses nothing.
    */
-  const invalidForm = (schema: z.ZodType, lead: string) => async (_turn: Turn, raw: Record<string, unknown>): Promise<VerbResult> => {
+  const invalidForm = (schema: z.ZodType, lead: string) => async (_turn: Turn, raw: Record<string, unknown>, message: string): Promise<VerbResult> => {
     const year = yearOf(raw);
     const parsed = schema.safeParse(raw);
-    const lines = parsed.success ? [] : describeProblems(parsed.error, figures);
+    // What was typed comes back cut to the longest field a form allows, so it may now pass: then the router's reason stands.
+    const lines = parsed.success ? [relabel(message, figures)] : describeProblems(parsed.error, figures);
     if (!year) return { message: lines[0] ?? 'Reporting year: must be a reporting year such as 2025/26.' };
     return { card: await recordFormFor(services, year, { typed: raw, banner: { lines: [lead, ...lines.slice(0, 8)], tone: 'attention' } }) };
   };

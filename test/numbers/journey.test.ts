@@ -148,7 +148,9 @@ describe('2026 Q1, scripted through the bot', () => {
     at('2026-02-10T10:00:00Z');
     const audience = { audienceKind: 'agencies', agencies: 'police,icb' };
     const briefingId = await authorDraft(bot, audience);
-    await bot.invoke(users.bu, 'briefings.send', { briefingId, ...formFields(audience) });
+    const confirm = await bot.invoke(users.bu, 'briefings.send', { briefingId, ...formFields(audience) });
+    expect(cardText(confirm.value)).toMatch(/will go to members of Police, ICB: 3 people/);
+    await bot.invoke(users.bu, 'briefings.send', cardActions(confirm.value).find((a) => a.verb === 'briefings.send')!.data);
     await engineOf(bot).idle();
     expect((await engineOf(bot).repo.counts(briefingId)).sent).toBe(3);
     at('2026-02-11T10:00:00Z');
@@ -222,6 +224,9 @@ describe('partnership in numbers', () => {
     expect(text).toContain('Row 3, Rapid reviews held: must be a whole number, such as 4.');
     expect(text).toContain('Row 4: "rapid-reveiws" is not a figure the partnership reports.');
     expect(inputs(lastCard(users.bu)).csv).toContain('national-panel-notifications,3');
+    expect((await bot.app.services.repos.numbers.year('2025/26'))!._etag).toBe(before);
+    const long = await bot.invoke(users.bu, 'numbers.import', { year: '2025/26', csv: `figure,value\n${'rapid-reviews,4\n'.repeat(300)}` });
+    expect(cardText(long.value)).toContain('CSV: is too long: paste at most 4,000 characters.');
     expect((await bot.app.services.repos.numbers.year('2025/26'))!._etag).toBe(before);
     await bot.say(users.bu, 'numbers import 2025/26\nfigure,value\nnational-panel-notifications,3');
     expect(lastText(users.bu)).toBe('Recorded 1 published figure for 2025/26 (4 recorded for the year). Type **numbers 2025/26** to see them beside the live figures.');
