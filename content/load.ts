@@ -7,6 +7,7 @@ import { MeetingsContentSchema, type MeetingsContent } from './schema/meetings';
 import { BriefingsContentSchema, type BriefingsContent } from './schema/briefings';
 import { AuditsContentSchema, type AuditsContent } from './schema/audits';
 import { QueriesContentSchema, type QueriesContent } from './schema/queries';
+import { NumbersContentSchema, type NumbersContent } from './schema/numbers';
 
 export interface ContentPack {
   partnership: Partnership;
@@ -15,6 +16,7 @@ export interface ContentPack {
   briefings: BriefingsContent;
   audits: AuditsContent;
   queries: QueriesContent;
+  numbers: NumbersContent;
 }
 
 export class ContentPackError extends Error {
@@ -28,6 +30,7 @@ const files = {
   briefings: BriefingsContentSchema,
   audits: AuditsContentSchema,
   queries: QueriesContentSchema,
+  numbers: NumbersContentSchema,
 } as const;
 
 export const DEFAULT_PACK_DIR = resolve(__dirname, 'packs', 'cheshire-east');

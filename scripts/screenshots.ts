@@ -12,9 +12,15 @@ import { cardActions } from '../test/support/harness';
 const OUT = join(__dirname, '..', 'docs', 'screenshots');
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
-/** `as` switches the Playground user to a demo person first ("dev as police dsp"), for that person's view. */
-type Shot = { file: string; say: string; press?: string; as?: string };
-
+interface Shot {
+  file: string;
+  say: string;
+  press?: string;
+  /** Switch the Playground user to a demo person first ("dev as police dsp"), for that person's view. */
+  as?: string;
+  /** A taller window for long cards. */
+  height?: number;
+}
 const SHOTS: Shot[] = [
   { file: 'help.png', say: 'help' },
   { file: 'queries-escalation-route.png', say: 'what is the escalation route?' },
@@ -27,9 +33,11 @@ const SHOTS: Shot[] = [
   { file: 'meetings-list.png', say: 'meetings' },
   { file: 'actions-action-partner-view.png', say: 'my actions', press: 'actions.show', as: 'police dsp' },
   { file: 'queries-practitioner-help.png', say: 'help', as: 'health practitioner' },
+  { file: 'numbers.png', say: 'numbers', height: 1800, as: 'business unit' },
 ];
 
 async function shoot(page: Page, session: PlaygroundSession, shot: Shot) {
+  await page.setViewportSize({ width: 1280, height: shot.height ?? 1000 });
   if (shot.as) await session.say(`dev as ${shot.as}`);
   const m = await session.say(shot.say);
   if (shot.press) {
@@ -59,7 +67,9 @@ async function main() {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
     await page.goto(session.base, { waitUntil: 'networkidle' });
     await page.waitForTimeout(2000);
-    for (const shot of SHOTS) await shoot(page, session, shot);
+    // `npx tsx scripts/screenshots.ts numbers.png` takes just the named pictures.
+    const only = process.argv.slice(2);
+    for (const shot of SHOTS.filter((s) => only.length === 0 || only.includes(s.file))) await shoot(page, session, shot);
   } finally {
     await browser.close();
     await session.stop();

@@ -15,6 +15,7 @@ export const CONTAINERS = {
   leases: '/pk',
   auditLog: '/pk',
   content: '/pk',
+  numbers: '/pk',
   // CosmosDbPartitionedStorage (dialog and conversation state) requires /id.
   botState: '/id',
 } as const;

@@ -5,6 +5,7 @@ import { BriefingsRepository } from './briefings/repository';
 import { AuditsRepository } from './audits/repository';
 import { QueriesRepository } from './queries/repository';
 import { ContentRepository } from './content/repository';
+import { NumbersRepository } from './numbers/repository';
 
 /** One repository per feature, on the process's one Cosmos client. */
 export function createRepositories(store: Store, partnershipId: string, now: () => Date) {
@@ -15,5 +16,6 @@ export function createRepositories(store: Store, partnershipId: string, now: () 
     audits: new AuditsRepository(store, partnershipId),
     queries: new QueriesRepository(store, partnershipId),
     content: new ContentRepository(store, partnershipId, now),
+    numbers: new NumbersRepository(store, partnershipId),
   };
 }

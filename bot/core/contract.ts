@@ -20,6 +20,7 @@ import type { BriefingsRepository } from '../../storage/briefings/repository';
 import type { AuditsRepository } from '../../storage/audits/repository';
 import type { QueriesRepository } from '../../storage/queries/repository';
 import type { ContentRepository } from '../../storage/content/repository';
+import type { NumbersRepository } from '../../storage/numbers/repository';
 import type { ContentOverrides } from '../shared/content-overrides';
 import type { ActionBrief, NewActionInput } from '../../storage/actions/schema';
 import type { Messenger } from './outbound/messenger';
@@ -42,6 +43,7 @@ export interface Repositories {
   audits: AuditsRepository;
   queries: QueriesRepository;
   content: ContentRepository;
+  numbers: NumbersRepository;
 }
 
 /** What other features (meetings, audits) may ask of the action tracker; the actions feature implements it. */

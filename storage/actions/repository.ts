@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
+import type { z } from 'zod';
 import type { Store } from '../cosmos';
 import { Repository, type Stored } from '../repository';
-import { ConflictError, StorageError } from '../errors';
+import { ConflictError, StorageError, translate } from '../errors';
 import { idFromExternal } from '../ids';
 import {
   ActionSchema,
@@ -14,6 +15,10 @@ import {
 } from './schema';
 
 export class DuplicateReferenceError extends StorageError {}
+
+/** What the partnership's figures (bot/numbers) read about an action: no titles, notes or evidence. */
+export const ActionFigureRowSchema = ActionSchema.pick({ id: true, source: true, priority: true, createdAt: true, dueDate: true, status: true, closedOn: true, history: true });
+export type ActionFigureRow = z.infer<typeof ActionFigureRowSchema>;
 export class HistoryRewriteError extends StorageError {}
 
 /** Statuses after which an action needs nothing more from its owner. */
@@ -209,6 +214,27 @@ export class ActionsRepository {
   async allEntries(): Promise<IndexEntry[]> {
     const shards = await Promise.all(Array.from({ length: this.tuning.shards }, (_, n) => this.shards.get(this.shardId(n), this.partnershipId)));
     return shards.flatMap((s) => s?.entries ?? []);
+  }
+
+  /**
+   * Every action created before `before` (an ISO instant), projected to what the figures need. A scan,
+   * so it serves the on-demand report and the quarterly post, never a per-turn path.
+   */
+  async figureRows(before: string): Promise<ActionFigureRow[]> {
+    let rows: unknown[];
+    try {
+      rows = (
+        await this.actions.container.items
+          .query({
+            query: 'SELECT c.id, c.source, c.priority, c.createdAt, c.dueDate, c.status, c.closedOn, c.history FROM c WHERE c.pk = @pk AND c.type = "action" AND c.createdAt < @before',
+            parameters: [{ name: '@pk', value: this.partnershipId }, { name: '@before', value: before }],
+          })
+          .fetchAll()
+      ).resources;
+    } catch (e) {
+      throw translate(e);
+    }
+    return rows.map((r) => ActionFigureRowSchema.parse(r));
   }
 
   /** Reads many actions with bulk reads (100 per request) instead of one request each. */

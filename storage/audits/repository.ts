@@ -19,6 +19,14 @@ export class AuditsRepository {
   checkInsFor(roundId: string) {
     return this.checkIns.query('c.pk = @pk AND c.roundId = @r', [{ name: '@pk', value: this.pk }, { name: '@r', value: roundId }]);
   }
+  /** Rounds due in [from, to] (ISO dates, inclusive), for the partnership's assurance figures. */
+  roundsDueBetween(from: string, to: string) {
+    return this.rounds.query('c.pk = @pk AND c.dueDate >= @from AND c.dueDate <= @to', [
+      { name: '@pk', value: this.pk },
+      { name: '@from', value: from },
+      { name: '@to', value: to },
+    ], { orderBy: 'c.dueDate' });
+  }
   /** The auditor's unfinished check-in for a round, if any (there is at most one draft at a time). */
   async draftOf(roundId: string, auditorId: string) {
     const [d] = await this.checkIns.query('c.pk = @pk AND c.roundId = @r AND c.auditorId = @a AND c.status = "draft"', [

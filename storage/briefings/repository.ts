@@ -72,6 +72,15 @@ export class BriefingsRepository {
     ]);
   }
 
+  /** Briefings whose broadcast finished in [from, to) (ISO instants), for the partnership's reach figures. */
+  sentBetween(from: string, to: string) {
+    return this.briefings.query('c.pk = @pk AND IS_DEFINED(c.sentAt) AND c.sentAt >= @from AND c.sentAt < @to', [
+      { name: '@pk', value: this.partnershipId },
+      { name: '@from', value: from },
+      { name: '@to', value: to },
+    ], { orderBy: 'c.sentAt' });
+  }
+
   /** Briefings the sweep must look at: due schedules, running broadcasts and edits not yet delivered. */
   active() {
     return this.briefings.query('c.pk = @pk AND (c.status = "scheduled" OR c.status = "sending" OR ((c.status = "sent" OR c.status = "retracted") AND c.syncedVersion < c.version))', [

@@ -1,4 +1,5 @@
 import { checkCard } from '../support/adaptive-cards';
+import { chartElements, withChartFallbacks } from '../support/card-schema';
 import { expandCard, listTemplates, sampleData, MAX_CARD_BYTES } from '../../cards/expand';
 import { existsSync, readFileSync } from 'node:fs';
 
@@ -38,9 +39,14 @@ describe('every card template', () => {
     });
 
     it('parses in the official renderer with no errors or warnings for 1.5, and renders to HTML', () => {
-      const { errors, html } = checkCard(expandCard(ref.feature, ref.name, sampleData(ref)));
+      // Teams charts are not Adaptive Card 1.5 elements: the renderer, like any client without charts, shows each one's fallback.
+      const { errors, html } = checkCard(withChartFallbacks(expandCard(ref.feature, ref.name, sampleData(ref))));
       expect(errors).toEqual([]);
       expect(html).toMatch(/ac-adaptiveCard/);
+    });
+
+    it('gives every Teams chart a fallback element', () => {
+      for (const c of chartElements(expandCard(ref.feature, ref.name, sampleData(ref)))) expect({ type: c.type, fallback: typeof c.fallback }).toEqual({ type: c.type, fallback: 'object' });
     });
 
     it('labels every input, wraps text and names every Action.Execute verb after its feature', () => {

@@ -43,3 +43,40 @@ export function schemaErrors(card: object): string[] {
   if (ok) return [];
   return (validateAgainstSchema.errors ?? []).map((e) => `${e.instancePath || '/'}: ${e.message}${e.params && 'allowedValues' in e.params ? ` ${JSON.stringify(e.params.allowedValues)}` : ''}`);
 }
+
+/** The 1.5 schema as a function from card to problems ("path message"); empty when valid. */
+export function cardSchemaValidator() {
+  return (card: object): string[] => schemaErrors(card);
+}
+
+/** Every Teams chart element in a card (type Chart.*), wherever it sits. */
+export function chartElements(card: unknown): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  const walk = (n: unknown) => {
+    if (Array.isArray(n)) return n.forEach(walk);
+    if (n && typeof n === 'object') {
+      const o = n as Record<string, unknown>;
+      if (typeof o.type === 'string' && o.type.startsWith('Chart.')) out.push(o);
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(card);
+  return out;
+}
+
+/** The card as a client without charts shows it: each chart replaced by its fallback. */
+export function withChartFallbacks<T>(card: T): T {
+  const swap = (n: unknown): unknown => {
+    if (Array.isArray(n)) return n.map(swap);
+    if (n && typeof n === 'object') {
+      const o = n as Record<string, unknown>;
+      if (typeof o.type === 'string' && o.type.startsWith('Chart.')) {
+        if (!o.fallback || typeof o.fallback !== 'object') throw new Error(`${o.type} has no fallback element`);
+        return swap(o.fallback);
+      }
+      return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, swap(v)]));
+    }
+    return n;
+  };
+  return swap(card) as T;
+}
