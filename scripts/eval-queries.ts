@@ -34,7 +34,12 @@ async function main() {
   const vectors: WordVectors | undefined = flag('--lexical') ? undefined : (await loadWordVectors()).vectors;
   const vectorMs = Date.now() - started;
 
-  const run = (tuning: Partial<MatchTuning> = {}, vecs = vectors) => {
+  // --set key=value,key=value overrides knobs for an experiment (cross-validation only).
+  const overrides = Object.fromEntries((arg('--set') ?? '').split(',').filter(Boolean).map((kv) => {
+    const [key, value] = kv.split('=');
+    return [key, Number.isNaN(Number(value)) ? value : Number(value)];
+  })) as Partial<MatchTuning>;
+  const run = (tuning: Partial<MatchTuning> = overrides, vecs = vectors) => {
     const build = (examples: Example[]) => createMatcher({ content, examples, vectors: vecs, tuning });
     const cv = crossValidate({ items, fixed, k, build });
     // The held-out file is matched only when asked for, so tuning runs never see its figures.

@@ -33,7 +33,33 @@ export function features(entries: Iterable<[number, number]>): Features {
   return { idx: Int32Array.from(list, (e) => e[0]), val: Float64Array.from(list, (e) => e[1]) };
 }
 
+/** Trains to completion. */
 export function trainClassifier(rows: readonly TrainingRow[], o: ClassifierOptions): Classifier {
+  return runSteps(trainingSteps(rows, o));
+}
+
+/** Runs a step generator to completion, synchronously. */
+export function runSteps<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** Runs a step generator, letting other work (turns, timers) run between steps. */
+export async function runStepsAsync<T>(steps: Generator<void, T>): Promise<T> {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+/** Epochs between yields: a bot keeps answering other people while it trains. */
+const EPOCHS_PER_STEP = 10;
+
+/** Training as steps of a few epochs each, so a bot can train without blocking its event loop. */
+export function* trainingSteps(rows: readonly TrainingRow[], o: ClassifierOptions): Generator<void, Classifier> {
   const C = o.classes;
   const W = new Float64Array(o.features * C);
   const b = new Float64Array(C);
@@ -72,6 +98,7 @@ export function trainClassifier(rows: readonly TrainingRow[], o: ClassifierOptio
   };
 
   for (let epoch = 1; epoch <= o.epochs; epoch++) {
+    if (epoch % EPOCHS_PER_STEP === 0) yield;
     gW.fill(0);
     gB.fill(0);
     for (const r of rows) {

@@ -26,3 +26,12 @@ export const MATCH_TUNING = {
   minSimilarity: 0.3,
   unknownBelow: 0.1,
 } as const;
+
+export const QUERIES_TUNING = {
+  /** Recent questions read for `unanswered` (each is re-matched: about 1 ms each). */
+  unansweredScan: 300,
+  /** Rows on the unanswered card (each carries a topic choice list; the card stays under 28 KB). */
+  unansweredRows: 10,
+  /** Open tickets listed under them. */
+  openTickets: 20,
+} as const;

@@ -6,7 +6,7 @@ import { dot, sentenceVector } from './semantic/sentence-vector';
 import type { WordVectors } from './semantic/word-vectors';
 import type { Example } from './examples';
 import { MATCH_TUNING } from './consts';
-import { features, trainClassifier, type Classifier, type TrainingRow } from './classifier';
+import { features, runSteps, runStepsAsync, trainingSteps, type Classifier, type TrainingRow } from './classifier';
 
 export interface Match {
   /** A topic id, `glossary:<ACRONYM>`, `off-topic`, or `unknown`. */
@@ -83,6 +83,13 @@ function grams(terms: readonly string[]): string[] {
   return out;
 }
 
+function centroid(vs: readonly Float32Array[]): Float32Array {
+  const out = new Float32Array(vs[0]?.length ?? 0);
+  for (const v of vs) for (let d = 0; d < out.length; d++) out[d] += v[d];
+  const norm = Math.sqrt(out.reduce((a, x) => a + x * x, 0)) || 1;
+  return out.map((x) => x / norm);
+}
+
 interface Scored {
   topic: string;
   score: number;
@@ -97,7 +104,24 @@ interface Scored {
  * `off-topic` is a class like any other, learnt from IT, HR and facilities requests. The confidence
  * is the winning topic's probability: a question halfway between two topics is never answered outright.
  */
-export function createMatcher(input: MatcherInput) {
+export function createMatcher(input: MatcherInput): Matcher {
+  return runSteps(matcherSteps(input));
+}
+
+/** The same matcher, built without blocking the event loop for the whole training. */
+export function buildMatcher(input: MatcherInput): Promise<Matcher> {
+  return runStepsAsync(matcherSteps(input));
+}
+
+export interface Matcher {
+  match(question: string): Match;
+  /** The topics it can name (answer topics and off-topic). */
+  topics: readonly string[];
+  /** Phrasings indexed. */
+  size: number;
+}
+
+function* matcherSteps(input: MatcherInput): Generator<void, Matcher> {
   const tuning: MatchTuning = { ...MATCH_TUNING, ...input.tuning };
   const { content, vectors } = input;
   const glossary = new Map(content.glossary.map((g) => [g.acronym.toLowerCase(), g]));
@@ -113,23 +137,24 @@ export function createMatcher(input: MatcherInput) {
     sem: vectors ? sentenceVector(vectors, semanticWords(e.text)).vector : undefined,
   }));
   const topics = [...new Set(index.map((e) => e.topic))].sort();
-  const model = tuning.method === 'model' && topics.length > 1 ? trainModel() : undefined;
+  const model = tuning.method === 'model' && topics.length > 1 ? yield* trainModel() : undefined;
 
-  function trainModel() {
-    // Feature ids: stemmed words and word pairs seen in the index, then the sentence vector's dimensions.
+  function* trainModel() {
+    // Features: stemmed words and word pairs seen in the index, then the question's semantic
+    // similarity to each topic's centroid (a handful of dense features instead of 100 dimensions).
     const vocab = new Map<string, number>();
     for (const e of index) for (const g of grams(e.terms)) if (!vocab.has(g)) vocab.set(g, vocab.size);
-    const dims = vectors?.dims ?? 0;
+    const centroids = vectors ? topics.map((t) => centroid(index.filter((e) => e.topic === t && e.sem).map((e) => e.sem!))) : [];
     const featuresOf = (terms: readonly string[], sem: Float32Array | undefined) => {
       const x = new Map<number, number>();
       const known = grams(terms).filter((g) => vocab.has(g));
       const w = known.length ? 1 / Math.sqrt(known.length) : 0;
       for (const g of known) x.set(vocab.get(g)!, w);
-      if (sem) for (let d = 0; d < dims; d++) x.set(vocab.size + d, sem[d] * tuning.semanticScale);
+      if (sem) centroids.forEach((c, i) => x.set(vocab.size + i, dot(sem, c) * tuning.semanticScale));
       return features(x);
     };
     const rows: TrainingRow[] = index.map((e) => ({ x: featuresOf(e.terms, e.sem), y: topics.indexOf(e.topic), weight: e.source === 'taught' ? tuning.taughtWeight : 1 }));
-    const classifier: Classifier = trainClassifier(rows, { classes: topics.length, features: vocab.size + dims, epochs: tuning.epochs, learningRate: tuning.learningRate, l2: tuning.l2 });
+    const classifier: Classifier = yield* trainingSteps(rows, { classes: topics.length, features: vocab.size + centroids.length, epochs: tuning.epochs, learningRate: tuning.learningRate, l2: tuning.l2 });
     return { classifier, featuresOf, known: (terms: readonly string[]) => grams(terms).some((g) => vocab.has(g)) };
   }
 
@@ -216,5 +241,3 @@ export function createMatcher(input: MatcherInput) {
 
   return { match, topics, size: index.length };
 }
-
-export type Matcher = ReturnType<typeof createMatcher>;
