@@ -71,8 +71,13 @@ export function answerCard(content: QueriesContent, topicId: string, queryId: st
   });
 }
 
+/**
+ * Not sure, and no harm described (that gets the risk card): the best guesses and the business unit,
+ * without the red banner, so everyday questions are not met with an emergency line.
+ */
 export function suggestCard(content: QueriesContent, queryId: string, options: string[], unknown: boolean): AdaptiveCard {
   return expandCard('queries', 'suggest', {
+    showEmergency: false,
     emergency: content.immediateDanger,
     heading: unknown || options.length === 0 ? "I don't have an answer for that yet." : "I'm not sure I understood. Did you mean one of these?",
     hint: 'You can send your question to the partnership business unit; their reply will come to you here.',

@@ -35,3 +35,6 @@ export const QUERIES_TUNING = {
   /** Open tickets listed under them. */
   openTickets: 20,
 } as const;
+
+/** An off-topic call below this confidence is treated as "not sure" (topics offered, business unit one click away). */
+export const OFF_TOPIC_CONFIDENT = 0.5;

@@ -1,6 +1,7 @@
 import { OFF_TOPIC } from '../../content/schema/phrasings';
 import { normalise } from './normalise';
 import type { Match } from './matcher';
+import { OFF_TOPIC_CONFIDENT } from './consts';
 
 /**
  * Safe when unsure. A question that describes harm or risk to a child (an injury, sexual harm,
@@ -67,9 +68,10 @@ export function decideReply(question: string, m: Match, riskTopics: ReadonlySet<
   if (m.answered) return { kind: 'answer', options: [m.topic] };
   const ranked = [{ topic: m.topic, confidence: m.confidence }, ...m.alternatives].filter((a) => a.topic !== 'unknown' && a.topic !== OFF_TOPIC && !a.topic.startsWith('glossary:'));
   const signs = harmSigns(question);
-  const offTopic = m.topic === OFF_TOPIC;
+  // Only a confident off-topic call dismisses a question: an unsure one still offers topics and the business unit.
+  const offTopic = m.topic === OFF_TOPIC && m.confidence >= OFF_TOPIC_CONFIDENT;
   const harmMass = ranked.filter((a) => isHarmTopic(a.topic)).reduce((s, a) => s + a.confidence, 0);
-  const harm = signs.some((s) => s.strong) || (!offTopic && (signs.length > 0 || (m.topic !== 'unknown' && harmMass >= 0.5)));
+  const harm = signs.some((s) => s.strong) || (m.topic !== OFF_TOPIC && (signs.length > 0 || (m.topic !== 'unknown' && harmMass >= 0.5)));
   if (harm) {
     const fromMatcher = ranked.filter((a) => riskTopics.has(a.topic) && isHarmTopic(a.topic)).map((a) => a.topic);
     const fromSigns = signs.flatMap((s) => s.topics);
