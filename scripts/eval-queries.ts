@@ -4,7 +4,9 @@ import { defaultContentPack } from '../content/load';
 import { loadPhrasingBank } from '../content/phrasing-bank';
 import { createMatcher, type MatchTuning } from '../bot/queries/matcher';
 import { fixedExamples, type Example } from '../bot/queries/examples';
-import { crossValidate, figures, outcome, confusion, type EvalItem, type Outcome } from '../bot/queries/evaluation';
+import { crossValidate, figures, outcome, confusion, safetyFigures, type EvalItem, type Outcome } from '../bot/queries/evaluation';
+import { decideReply } from '../bot/queries/safety';
+import type { Match } from '../bot/queries/matcher';
 import { loadWordVectors, type WordVectors } from '../bot/queries/semantic/word-vectors';
 
 /**
@@ -29,6 +31,10 @@ async function main() {
   const taught: EvalItem[] = taughtFile ? (JSON.parse(readFileSync(taughtFile, 'utf8')) as EvalItem[]) : [];
   const items: EvalItem[] = [...bank.phrasings.map((b) => ({ topic: b.topic, text: b.text })), ...taught];
   const fixed = fixedExamples(content, bank);
+  const riskTopics = new Set<string>(content.topics.filter((t) => t.risk).map((t) => t.id));
+  const reply = (text: string, m: Match) => decideReply(text, m, riskTopics).kind;
+  // The harms the safety rule names: injury, sexual harm, self-harm, going missing, exploitation, a child alone.
+  const harms = ['immediate-danger', 'sexual-abuse', 'self-harm', 'missing-from-home', 'exploitation', 'neglect', 'domestic-abuse'];
   const heldOut = JSON.parse(readFileSync(join(__dirname, '..', 'test', 'queries', 'testData', 'held-out.json'), 'utf8')) as EvalItem[];
   const started = Date.now();
   const vectors: WordVectors | undefined = flag('--lexical') ? undefined : (await loadWordVectors()).vectors;
@@ -41,10 +47,10 @@ async function main() {
   })) as Partial<MatchTuning>;
   const run = (tuning: Partial<MatchTuning> = overrides, vecs = vectors) => {
     const build = (examples: Example[]) => createMatcher({ content, examples, vectors: vecs, tuning });
-    const cv = crossValidate({ items, fixed, k, build });
+    const cv = crossValidate({ items, fixed, k, build, reply });
     // The held-out file is matched only when asked for, so tuning runs never see its figures.
     const full = withHeldOut ? build([...fixed, ...items.map((i) => ({ ...i, source: 'bank' as const }))]) : undefined;
-    const held = full ? heldOut.map((h) => outcome(h, full.match(h.text))) : [];
+    const held = full ? heldOut.map((h) => outcome(h, full.match(h.text), reply)) : [];
     return { cv, held };
   };
 
@@ -81,9 +87,9 @@ async function main() {
       }
     }
   }
-  const summary = (f: ReturnType<typeof figures>) => ({ n: f.n, top1: f.top1, answeredRight: f.answeredRight, answeredWrong: f.answeredWrong });
+  const summary = (f: ReturnType<typeof figures>, os: Outcome[]) => ({ n: f.n, top1: f.top1, answeredRight: f.answeredRight, answeredWrong: f.answeredWrong, safety: safetyFigures(os, harms, riskTopics) });
   const perTopicMin = Math.min(...Object.entries(bank.phrasings.reduce<Record<string, number>>((a, b) => ({ ...a, [b.topic]: (a[b.topic] ?? 0) + 1 }), {})).map(([, n]) => n));
-  console.log(JSON.stringify({ method: vectors ? 'lexical+semantic' : 'lexical', k, bank: items.length, minPerTopic: perTopicMin, taught: taught.length, vectorLoadMs: vectorMs, cv: summary(cvF), heldOut: withHeldOut ? summary(heldF) : 'not measured' }));
+  console.log(JSON.stringify({ method: vectors ? 'lexical+semantic' : 'lexical', k, bank: items.length, minPerTopic: perTopicMin, taught: taught.length, vectorLoadMs: vectorMs, cv: summary(cvF, cv), heldOut: withHeldOut ? summary(heldF, held) : 'not measured' }));
 }
 
 main().catch((e) => {

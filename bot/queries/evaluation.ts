@@ -17,6 +17,8 @@ export interface EvalItem {
 
 export interface Outcome {
   text: string;
+  /** What the bot would show (answer, risk card, off-topic line, did-you-mean), when measured. */
+  reply?: string;
   expected: string;
   predicted: string;
   answered: boolean;
@@ -43,8 +45,25 @@ export function isRight(o: Pick<Outcome, 'expected' | 'predicted'>): boolean {
   return o.predicted === o.expected;
 }
 
-export function outcome(item: EvalItem, m: Match): Outcome {
-  return { text: item.text, expected: item.topic, predicted: m.topic, answered: m.answered, confidence: m.confidence };
+export function outcome(item: EvalItem, m: Match, reply?: (text: string, m: Match) => string): Outcome {
+  return { text: item.text, expected: item.topic, predicted: m.topic, answered: m.answered, confidence: m.confidence, reply: reply?.(item.text, m) };
+}
+
+/**
+ * The safety rules measured: of the harm situations not answered outright, the share that got the
+ * risk card; of the off-topic requests, the share shown the red banner (risk card or a risk topic's card).
+ */
+export function safetyFigures(outcomes: readonly Outcome[], harmTopics: readonly string[], riskTopics: ReadonlySet<string>) {
+  const unsureHarm = outcomes.filter((o) => harmTopics.includes(o.expected) && o.reply !== 'answer');
+  const offTopic = outcomes.filter((o) => o.expected === OFF_TOPIC);
+  const banner = offTopic.filter((o) => o.reply === 'risk' || (o.reply === 'answer' && riskTopics.has(o.predicted)));
+  return {
+    harmUnsure: unsureHarm.length,
+    harmUnsureRiskCard: round(unsureHarm.filter((o) => o.reply === 'risk').length / (unsureHarm.length || 1)),
+    offTopic: offTopic.length,
+    offTopicBanner: round(banner.length / (offTopic.length || 1)),
+    offTopicDismissedPolitely: round(offTopic.filter((o) => o.reply === 'off-topic').length / (offTopic.length || 1)),
+  };
 }
 
 export function figures(outcomes: readonly Outcome[]): Figures {
@@ -113,6 +132,7 @@ export interface CrossValidationInput {
   k: number;
   seed?: number;
   build: (examples: Example[]) => { match(question: string): Match };
+  reply?: (text: string, m: Match) => string;
 }
 
 export function crossValidate(input: CrossValidationInput): Outcome[] {
@@ -123,7 +143,7 @@ export function crossValidate(input: CrossValidationInput): Outcome[] {
     const train = folds.flatMap((f, j) => (j === i ? [] : f.map((t) => ({ topic: t.topic, text: t.text, source: 'bank' as const }))));
     const fixed = input.fixed.filter((e) => !testTexts.has(normalise(e.text)));
     const matcher = input.build([...fixed, ...train]);
-    for (const item of test) out.push(outcome(item, matcher.match(item.text)));
+    for (const item of test) out.push(outcome(item, matcher.match(item.text), input.reply));
   });
   return out;
 }
