@@ -25,7 +25,7 @@ export const OFF_TOPIC_REPLY =
 export class Answering {
   readonly matchers: MatcherSource;
   constructor(private readonly services: Services) {
-    this.matchers = new MatcherSource(services, loadPhrasingBank());
+    this.matchers = new MatcherSource(services, () => loadPhrasingBank());
   }
 
   private get repo() {

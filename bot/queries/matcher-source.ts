@@ -13,10 +13,12 @@ import { loadWordVectors, type WordVectors } from './semantic/word-vectors';
 export class MatcherSource {
   private vectors?: Promise<WordVectors | undefined>;
   private built?: { key: string; matcher: Promise<Matcher> };
+  private bank?: PhrasingBank;
 
+  /** `loadBank` runs on the first question too, so start-up reads no phrasing files. */
   constructor(
     private readonly services: Services,
-    private readonly bank: PhrasingBank,
+    private readonly loadBank: () => PhrasingBank,
   ) {}
 
   private loadVectors(): Promise<WordVectors | undefined> {
@@ -42,7 +44,8 @@ export class MatcherSource {
     if (!this.built || this.built.key !== key) {
       const content = this.services.content.queries;
       const started = Date.now();
-      const matcher = this.loadVectors().then((vectors) => buildMatcher({ content, examples: allExamples(content, this.bank, taught), vectors }));
+      const bank = (this.bank ??= this.loadBank());
+      const matcher = this.loadVectors().then((vectors) => buildMatcher({ content, examples: allExamples(content, bank, taught), vectors }));
       this.built = { key, matcher };
       matcher.then(
         (m) => this.services.log.info({ event: 'queries.matcher', phrasings: m.size, taught: taught.length, ms: Date.now() - started }, 'matcher trained'),
