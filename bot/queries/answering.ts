@@ -1,22 +1,32 @@
 import type { Services, Turn, VerbResult } from '../core/contract';
 import { chatRefusal, judgeText } from '../shared/privacy/purpose';
-import { frontDoorLine } from '../shared/front-door';
+import { frontDoorLine, worriedLine } from '../shared/front-door';
 import { newId } from '../../storage/ids';
-import { createMatcher, CONFIDENT } from './matcher';
-import { answerCard, confirmCard, suggestCard, topicTitle } from './cards';
+import { loadPhrasingBank } from '../../content/phrasing-bank';
+import { OFF_TOPIC } from '../../content/schema/phrasings';
+import { MatcherSource } from './matcher-source';
+import { answerCard, confirmCard, riskCard, suggestCard, topicTitle } from './cards';
 import { postTicket } from './tickets';
+import { decideReply } from './safety';
+import { partnershipTopic } from './partnership-topic';
+import type { Matcher } from './matcher';
 
 const MAX_QUESTION = 1000;
 
+/** The short reply to requests that are not the partnership's business: no red banner, no topic. */
+export const OFF_TOPIC_REPLY =
+  "That isn't something I can help with: I answer questions about keeping children safe and about the partnership's work. For IT, HR or building questions, please ask your own organisation. Type **help** to see what I can do.";
+
 /**
  * Answering a practitioner's question: the guard first (a question with identifying details is
- * neither stored nor forwarded), then the matcher, then the answer card or the "did you mean" card;
- * and turning an unanswered question into a ticket for the business unit.
+ * neither stored nor forwarded), then the matcher, then the safety rules decide the reply: the answer
+ * card, the risk card (harm described, not sure), the off-topic line, or "did you mean"; and turning
+ * an unanswered question into a ticket for the business unit.
  */
 export class Answering {
-  private readonly matcher;
+  readonly matchers: MatcherSource;
   constructor(private readonly services: Services) {
-    this.matcher = createMatcher(services.content.queries);
+    this.matchers = new MatcherSource(services, () => loadPhrasingBank());
   }
 
   private get repo() {
@@ -27,9 +37,22 @@ export class Answering {
     return this.services.clock.now().toISOString();
   }
 
-  private log(turn: Turn, question: string, topic: string, confidence: number) {
-    const at = this.now();
-    return this.repo.logs.create({ type: 'query', id: newId(), pk: this.repo.pk, askerId: turn.member.id, agency: turn.member.agency, question, topic, confidence, createdAt: at, updatedAt: at });
+  /** The partnership topic, generated from the pack each time (so it never drifts from it). */
+  generated() {
+    return [partnershipTopic(this.services.content.partnership, this.services.clock.now())];
+  }
+
+  /** The answer card for a topic, with generated topics resolved. */
+  card(topic: string, queryId: string, opts: { feedbackNote?: string; showFeedback?: boolean; askedNote?: string } = {}) {
+    return answerCard(this.services.content.queries, topic, queryId, { ...opts, generated: this.generated() });
+  }
+
+  matcher(): Promise<Matcher> {
+    return this.matchers.current();
+  }
+
+  private riskTopics(): ReadonlySet<string> {
+    return new Set(this.services.content.queries.topics.filter((t) => t.risk).map((t) => t.id));
   }
 
   /** Answers free text that is not a command; `confirmed` is the asker's "it is not a child's detail". */
@@ -48,14 +71,24 @@ export class Answering {
       await turn.reply({ card: confirmCard(frontDoor, verdict.message, trimmed), summary: 'Before I answer' });
       return;
     }
-    const m = this.matcher.match(trimmed);
-    const entry = await this.log(turn, trimmed, m.topic, m.confidence);
-    this.services.log.info({ event: 'query', topic: m.topic, confidence: m.confidence }, 'question answered');
-    if (m.topic !== 'unknown' && m.confidence >= CONFIDENT) {
-      await turn.reply({ card: answerCard(content, m.topic, entry.id), summary: topicTitle(content, m.topic) });
-    } else {
-      const options = [m.topic, ...m.alternatives.map((a) => a.topic)].filter((t) => t !== 'unknown').slice(0, 3);
-      await turn.reply({ card: suggestCard(content, entry.id, options, m.topic === 'unknown', trimmed), summary: 'Did you mean…' });
+    const m = (await this.matcher()).match(trimmed);
+    const decision = decideReply(trimmed, m, this.riskTopics());
+    const at = this.now();
+    const topic = decision.kind === 'off-topic' ? OFF_TOPIC : m.topic;
+    const entry = await this.repo.logs.create({ type: 'query', id: newId(), pk: this.repo.pk, askerId: turn.member.id, agency: turn.member.agency, question: trimmed, topic, confidence: m.confidence, createdAt: at, updatedAt: at });
+    this.services.log.info({ event: 'query', topic, confidence: m.confidence, reply: decision.kind }, 'question answered');
+    switch (decision.kind) {
+      case 'answer':
+        await turn.reply({ card: this.card(m.topic, entry.id), summary: topicTitle(content, m.topic) });
+        return;
+      case 'risk':
+        await turn.reply({ card: riskCard(content, worriedLine(this.services.content.partnership), entry.id, decision.options), summary: 'If a child is in immediate danger, call 999' });
+        return;
+      case 'off-topic':
+        await turn.reply(OFF_TOPIC_REPLY);
+        return;
+      default:
+        await turn.reply({ card: suggestCard(content, entry.id, decision.options, decision.kind === 'unknown'), summary: 'Did you mean…' });
     }
   }
 

@@ -2,9 +2,15 @@ import { expandCard, type AdaptiveCard } from '../../cards/expand';
 import type { QueriesContent, Topic, GlossaryEntry } from '../../content/schema/queries';
 import type { Ticket } from '../../storage/queries/schema';
 import { count, formatDateTime } from '../shared/format';
+import { PARTNERSHIP_TOPIC_ID, PARTNERSHIP_TOPIC_TITLE, type GeneratedTopic } from './partnership-topic';
 
 export function findTopic(content: QueriesContent, id: string): Topic | undefined {
   return content.topics.find((t) => t.id === id);
+}
+
+/** Every topic a practitioner can be answered with, for "this means ..." choices (sorted by title). */
+export function answerTopicChoices(content: QueriesContent): { title: string; value: string }[] {
+  return [...content.topics.map((t) => ({ title: t.title, value: t.id as string })), { title: PARTNERSHIP_TOPIC_TITLE, value: PARTNERSHIP_TOPIC_ID }].sort((a, b) => a.title.localeCompare(b.title));
 }
 
 export function findGlossary(content: QueriesContent, topicId: string): GlossaryEntry | undefined {
@@ -16,6 +22,7 @@ export function findGlossary(content: QueriesContent, topicId: string): Glossary
 export function topicTitle(content: QueriesContent, id: string): string {
   const g = findGlossary(content, id);
   if (g) return `${g.acronym}: ${g.expansion}`;
+  if (id === PARTNERSHIP_TOPIC_ID) return PARTNERSHIP_TOPIC_TITLE;
   return findTopic(content, id)?.title ?? 'nothing confident';
 }
 
@@ -23,9 +30,10 @@ export function topicTitle(content: QueriesContent, id: string): string {
  * The answer card for a topic or glossary entry. Risk topics open with the immediate-danger line,
  * always, because the person reading may be looking at a child in danger.
  */
-export function answerCard(content: QueriesContent, topicId: string, queryId: string, opts: { feedbackNote?: string; showFeedback?: boolean; askedNote?: string } = {}): AdaptiveCard {
+export function answerCard(content: QueriesContent, topicId: string, queryId: string, opts: { feedbackNote?: string; showFeedback?: boolean; askedNote?: string; generated?: readonly GeneratedTopic[] } = {}): AdaptiveCard {
   const glossary = findGlossary(content, topicId);
-  const topic = findTopic(content, topicId);
+  const topic: (Omit<Topic, 'id'> & { id: string }) | (GeneratedTopic & Partial<Pick<Topic, 'stages' | 'levels'>>) | undefined =
+    findTopic(content, topicId) ?? opts.generated?.find((t) => t.id === topicId);
   const base = {
     emergency: content.immediateDanger,
     asked: opts.askedNote ?? '',
@@ -64,25 +72,17 @@ export function answerCard(content: QueriesContent, topicId: string, queryId: st
   });
 }
 
-/** Words in a question that may be about a child at risk: such a question keeps the immediate-danger line whatever it matched. */
-const RISK_WORDS = /\b(?:danger\w*|harm\w*|hurt\w*|injur\w*|abus\w*|neglect\w*|unsafe|risk\w*|emergenc\w*|999|police|assault\w*|hit(?:s|ting)?|beat(?:s|en|ing)?|bruis\w*|scared|frightened|missing|runaway|exploit\w*|groom\w*|self[- ]harm\w*|suicid\w*|weapon\w*|knife|violen\w*)\b/i;
-
 /**
- * Whether a "did you mean" card opens with the red immediate-danger line: when a suggested topic is
- * about risk, or the question itself uses words about a child at risk. Gibberish, emoji and
- * off-topic chat get no red banner, which would read as an alarm about nothing.
+ * Not sure, and no harm described (that gets the risk card, see safety.ts): the best guesses and the
+ * business unit, without the red banner, so everyday questions are not met with an emergency line.
+ * Once the question has gone to the business unit, the card says so and its buttons go.
  */
-export function suggestTouchesRisk(content: QueriesContent, options: readonly string[], question = ''): boolean {
-  return options.some((id) => findTopic(content, id)?.risk) || RISK_WORDS.test(question.slice(0, 1000));
-}
-
-export function suggestCard(content: QueriesContent, queryId: string, options: string[], unknown: boolean, question = '', doneNote = ''): AdaptiveCard {
+export function suggestCard(content: QueriesContent, queryId: string, options: string[], unknown: boolean, doneNote = ''): AdaptiveCard {
   return expandCard('queries', 'suggest', {
-    // Once the question has gone to the business unit, the card says so and its buttons go.
     askable: !doneNote,
     note: doneNote,
+    showEmergency: false,
     emergency: content.immediateDanger,
-    showEmergency: suggestTouchesRisk(content, options, question),
     heading: unknown || options.length === 0 ? "I don't have an answer for that yet." : "I'm not sure I understood. Did you mean one of these?",
     hint: 'You can send your question to the partnership business unit; their reply will come to you here.',
     queryId,
@@ -95,9 +95,65 @@ export function confirmCard(emergency: string, message: string, question: string
   return expandCard('queries', 'confirm', { emergency, message, question });
 }
 
+/**
+ * Not sure, and the question describes harm: the immediate-danger line, the front door, and the best
+ * risk topics. Never "I don't have an answer".
+ */
+export function riskCard(content: QueriesContent, frontDoor: string, queryId: string, options: string[]): AdaptiveCard {
+  return expandCard('queries', 'risk', {
+    emergency: content.immediateDanger,
+    frontDoor,
+    heading: "This sounds like a worry about a child's safety. These answers may help:",
+    hint: 'Tell your designated safeguarding lead too. You can also send your question to the partnership business unit; their reply will come to you here.',
+    queryId,
+    options: options.map((topic) => ({ title: topicTitle(content, topic), topic, queryId })),
+  });
+}
+
+export interface UnansweredRow {
+  question: string;
+  count: number;
+  queryId: string;
+  guessTopic?: string;
+}
+
+export function unansweredCard(content: QueriesContent, rows: readonly UnansweredRow[], tickets: readonly string[]): AdaptiveCard {
+  return expandCard('queries', 'unanswered', {
+    hint: 'Choose what a question means and press Teach the bot: every instance uses it at once. Type taught to see what was taught, with undo.',
+    rows: rows.map((r, i) => ({
+      label: `${r.count} × "${r.question}"`,
+      guess: r.guessTopic ? topicTitle(content, r.guessTopic) : 'nothing confident',
+      guessTopic: r.guessTopic ?? '',
+      inputId: `teach-${i}`,
+      queryId: r.queryId,
+    })),
+    choices: answerTopicChoices(content),
+    ticketCount: String(tickets.length),
+    tickets: tickets.map((line) => ({ line })),
+  });
+}
+
+export interface TaughtRow {
+  overrideId: string;
+  text: string;
+  topic: string;
+  by: string;
+  at: string;
+}
+
+export function taughtCard(content: QueriesContent, rows: readonly TaughtRow[], note = ''): AdaptiveCard {
+  return expandCard('queries', 'taught', {
+    count: String(rows.length),
+    hint: 'Phrasings the business unit taught the bot. Undo puts the bot back as it was, on every instance.',
+    note,
+    rows: rows.map((r) => ({ overrideId: r.overrideId, text: r.text, topicTitle: topicTitle(content, r.topic), by: r.by || 'the business unit', when: formatDateTime(r.at) })),
+  });
+}
+
 const STATUS_LABEL: Record<Ticket['status'], string> = { unassigned: 'Unassigned', assigned: 'Assigned', answered: 'Answered' };
 
-export function ticketCard(content: QueriesContent, t: Ticket, agencyName: string | undefined, opts: { error?: string; typed?: string; privacyAsk?: boolean } = {}): AdaptiveCard {
+export function ticketCard(content: QueriesContent, t: Ticket, agencyName: string | undefined, opts: { error?: string; typed?: string; privacyAsk?: boolean; taughtNote?: string } = {}): AdaptiveCard {
+  const guess = answerTopicChoices(content).some((c) => c.value === t.matchedTopic) ? t.matchedTopic : '';
   return expandCard('queries', 'ticket', {
     ticketId: t.id,
     question: t.question,
@@ -112,5 +168,9 @@ export function ticketCard(content: QueriesContent, t: Ticket, agencyName: strin
     canAssign: t.status === 'unassigned',
     canReply: t.status !== 'answered',
     privacyAsk: Boolean(opts.privacyAsk),
+    canTeach: true,
+    guessTopic: guess,
+    choices: answerTopicChoices(content),
+    taughtNote: opts.taughtNote ?? '',
   });
 }

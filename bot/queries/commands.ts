@@ -1,10 +1,11 @@
 import type { CommandDef, Services } from '../core/contract';
 import { LEVELS_OF_NEED_DIALOG } from './level-suggestion';
 import type { Answering } from './answering';
+import type { Teaching } from './teaching';
+import { taughtCard } from './cards';
 
-export function createQueryCommands(services: Services, answering: Answering): CommandDef[] {
+export function createQueryCommands(services: Services, answering: Answering, teaching: Teaching): CommandDef[] {
   const content = services.content.queries;
-  const repo = services.repos.queries;
   return [
     {
       feature: 'queries',
@@ -42,16 +43,22 @@ export function createQueryCommands(services: Services, answering: Answering): C
       feature: 'queries',
       name: 'unanswered',
       usage: 'unanswered',
-      description: 'Questions the bot could not answer, and open tickets.',
+      description: 'Questions the bot could not answer, to teach it what they mean; and open tickets.',
       roles: ['businessUnit'],
       patterns: [/^(unanswered|unanswered questions|open tickets|tickets)$/i],
       run: async (turn) => {
-        const [logs, tickets] = await Promise.all([repo.unanswered(200), repo.openTickets(20)]);
-        const counts = new Map<string, number>();
-        for (const l of logs) counts.set(l.question.toLowerCase(), (counts.get(l.question.toLowerCase()) ?? 0) + 1);
-        const top = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([q, n]) => `- ${n} × "${q}"`);
-        const open = tickets.map((t) => `- ${t.status}: "${t.question.slice(0, 120)}"${t.assigneeName ? ` (${t.assigneeName})` : ''}`);
-        await turn.reply(`**Top unanswered or unhelpful questions** (latest ${logs.length})\n\n${top.join('\n') || 'None yet.'}\n\n**Open tickets** (${tickets.length})\n\n${open.join('\n') || 'None.'}`);
+        await turn.reply({ card: await teaching.unansweredCard(), summary: 'Questions the bot could not answer' });
+      },
+    },
+    {
+      feature: 'queries',
+      name: 'taught',
+      usage: 'taught',
+      description: 'Phrasings the business unit taught the bot, with who, when and undo.',
+      roles: ['businessUnit'],
+      patterns: [/^(taught|taught phrasings|what have we taught)$/i],
+      run: async (turn) => {
+        await turn.reply({ card: taughtCard(content, await teaching.taught()), summary: 'Taught phrasings' });
       },
     },
   ];

@@ -2,6 +2,7 @@ import type { Feature, Services } from '../core/contract';
 import { Answering } from './answering';
 import { createQueryCommands } from './commands';
 import { createQueryVerbs } from './verbs';
+import { Teaching } from './teaching';
 
 /**
  * The queries feature: practitioners ask in their own words and get the partnership's answer from
@@ -9,6 +10,7 @@ import { createQueryVerbs } from './verbs';
  */
 export function createQueriesFeature(services: Services): Feature {
   const answering = new Answering(services);
+  const teaching = new Teaching(services, answering);
   return {
     name: 'queries',
     fallback: async (turn) => {
@@ -16,7 +18,7 @@ export function createQueriesFeature(services: Services): Feature {
       await answering.answer(turn, turn.text);
       return true;
     },
-    commands: createQueryCommands(services, answering),
-    verbs: createQueryVerbs(services, answering),
+    commands: createQueryCommands(services, answering, teaching),
+    verbs: createQueryVerbs(services, answering, teaching),
   };
 }

@@ -1,21 +1,52 @@
-import MiniSearch from 'minisearch';
-import type { QueriesContent, Topic } from '../../content/schema/queries';
-import { contentTerms, normalise, stem, STOPWORDS } from './normalise';
+import type { QueriesContent } from '../../content/schema/queries';
+import { OFF_TOPIC } from '../../content/schema/phrasings';
+import { contentTerms, semanticWords } from './normalise';
+import { buildLexicalIndex, cosine, type SparseVector } from './lexical';
+import { dot, sentenceVector } from './semantic/sentence-vector';
+import type { WordVectors } from './semantic/word-vectors';
+import type { Example } from './examples';
+import { MATCH_TUNING } from './consts';
+import { features, runSteps, runStepsAsync, trainingSteps, type Classifier, type TrainingRow } from './classifier';
 
 export interface Match {
-  /** A topic id, `glossary:<ACRONYM>`, or `unknown`. */
+  /** A topic id, `glossary:<ACRONYM>`, `off-topic`, or `unknown`. */
   topic: string;
   confidence: number;
-  /** The next best topics, for "did you mean" buttons when confidence is low. */
+  /** True when the bot shows this topic's answer card outright. */
+  answered: boolean;
+  /** The next best topics, for "did you mean" buttons and the risk card. */
   alternatives: { topic: string; confidence: number }[];
-  /** Why: the question's words that matched, for the business unit's review. */
+  /** Why: the question's words that matched the nearest phrasing, for the business unit's review. */
   matchedTerms: string[];
+  /** The indexed phrasing closest to the question (explains the match). */
+  nearest?: string;
 }
 
-/** Below this the bot says it is not sure and offers the best topics plus "Ask the business unit". */
-export const CONFIDENT = 0.55;
-/** Below this the question is `unknown`. Tuned on test/queries/testData/phrasings.json. */
-export const UNKNOWN_BELOW = 0.34;
+export interface MatchTuning {
+  /** `model`: a trained softmax classifier (with near-exact recall of indexed phrasings); `neighbours`: nearest phrasings only. */
+  method: 'model' | 'neighbours';
+  /** Model: training epochs, Adam learning rate, L2 penalty, weight of the sentence vector's dimensions, and of a taught phrasing. */
+  epochs: number;
+  learningRate: number;
+  l2: number;
+  semanticScale: number;
+  taughtWeight: number;
+  /** Model: a question this similar to an indexed phrasing takes that phrasing's topic (taught phrasings work at once). */
+  recallSimilarity: number;
+  /** Weight of lexical similarity against semantic similarity for each indexed phrasing (0..1). */
+  lexicalWeight: number;
+  /** A topic's score: `maxWeight` × its best phrasing + the rest × the mean of its best `topK`. */
+  topK: number;
+  maxWeight: number;
+  /** Softmax temperature that turns topic scores into a confidence. */
+  temperature: number;
+  /** Answered outright only at or above this confidence ... */
+  confident: number;
+  /** ... and only when the best phrasing is at least this similar. */
+  minSimilarity: number;
+  /** Below this best similarity the question is `unknown`. */
+  unknownBelow: number;
+}
 
 const ACRONYM_QUESTION = [
   /\bwhat\s+(?:does|do|did)\s+(?:an?\s+|the\s+)?([a-z][a-z0-9]{1,7})\s+(?:stand\s+for|mean)\b/i,
@@ -26,72 +57,187 @@ const ACRONYM_QUESTION = [
   /^\s*([a-z][a-z0-9]{1,7})\s*\?+\s*$/i,
 ];
 
-interface Doc {
-  id: string;
-  title: string;
-  phrasings: string;
-  keywords: string;
+interface Indexed {
+  topic: string;
+  text: string;
+  source: Example['source'];
+  terms: string[];
+  lex: SparseVector;
+  sem?: Float32Array;
 }
 
-function topicDoc(t: Topic): Doc {
-  return { id: t.id, title: normalise(t.title), phrasings: t.phrasings.map(normalise).join(' | '), keywords: t.keywords.map(normalise).join(' ') };
+export interface MatcherInput {
+  content: QueriesContent;
+  examples: readonly Example[];
+  /** Word vectors; without them the matcher is lexical only (and says so in its figures). */
+  vectors?: WordVectors;
+  tuning?: Partial<MatchTuning>;
+}
+
+const UNKNOWN = (confidence = 0, alternatives: Match['alternatives'] = []): Match => ({ topic: 'unknown', confidence, answered: false, alternatives, matchedTerms: [] });
+
+/** Stemmed words plus adjacent pairs ("home alone", "county line"), which carry more than either word. */
+function grams(terms: readonly string[]): string[] {
+  const out = [...terms];
+  for (let i = 1; i < terms.length; i++) out.push(`${terms[i - 1]}_${terms[i]}`);
+  return out;
+}
+
+function centroid(vs: readonly Float32Array[]): Float32Array {
+  const out = new Float32Array(vs[0]?.length ?? 0);
+  for (const v of vs) for (let d = 0; d < out.length; d++) out[d] += v[d];
+  const norm = Math.sqrt(out.reduce((a, x) => a + x * x, 0)) || 1;
+  return out.map((x) => x / norm);
+}
+
+interface Scored {
+  topic: string;
+  score: number;
 }
 
 /**
- * The queries matcher: local and explainable. Acronym questions go straight to the glossary; other
- * questions are searched with MiniSearch (BM25, prefix and fuzzy matching) over each topic's title,
- * example phrasings and keywords. Confidence combines how many of the question's meaningful words
- * matched with how clearly the best topic beat the next.
+ * The queries matcher: local and explainable. Acronym questions go straight to the glossary. Other
+ * questions go to a softmax classifier trained in-process on every indexed phrasing (the bank, the
+ * pack's own phrasings, and the phrasings the business unit taught) over stemmed words, word pairs
+ * and the sentence's meaning from word vectors. A question that is nearly identical to an indexed
+ * phrasing takes that phrasing's topic, so a phrasing the business unit teaches works at once.
+ * `off-topic` is a class like any other, learnt from IT, HR and facilities requests. The confidence
+ * is the winning topic's probability: a question halfway between two topics is never answered outright.
  */
-export function createMatcher(content: QueriesContent) {
+export function createMatcher(input: MatcherInput): Matcher {
+  return runSteps(matcherSteps(input));
+}
+
+/** The same matcher, built without blocking the event loop for the whole training. */
+export function buildMatcher(input: MatcherInput): Promise<Matcher> {
+  return runStepsAsync(matcherSteps(input));
+}
+
+export interface Matcher {
+  match(question: string): Match;
+  /** The topics it can name (answer topics and off-topic). */
+  topics: readonly string[];
+  /** Phrasings indexed. */
+  size: number;
+}
+
+function* matcherSteps(input: MatcherInput): Generator<void, Matcher> {
+  const tuning: MatchTuning = { ...MATCH_TUNING, ...input.tuning };
+  const { content, vectors } = input;
   const glossary = new Map(content.glossary.map((g) => [g.acronym.toLowerCase(), g]));
-  const search = new MiniSearch<Doc>({
-    fields: ['title', 'phrasings', 'keywords'],
-    storeFields: ['id'],
-    processTerm: (term) => {
-      const t = term.toLowerCase();
-      return STOPWORDS.has(t) ? null : stem(t);
-    },
-    searchOptions: { boost: { keywords: 2, title: 1.5, phrasings: 1 }, prefix: (t) => t.length >= 5, fuzzy: (t) => (t.length >= 9 ? 2 : t.length >= 5 ? 1 : 0), combineWith: 'OR' },
-  });
-  search.addAll(content.topics.map(topicDoc));
+  const withTerms = input.examples.map((e) => ({ ...e, terms: contentTerms(e.text) })).filter((e) => e.terms.length > 0);
+  const lexical = buildLexicalIndex(withTerms.map((e) => e.terms));
+  const lexWeight = vectors ? tuning.lexicalWeight : 1;
+  const index: Indexed[] = withTerms.map((e) => ({
+    topic: e.topic,
+    text: e.text,
+    source: e.source,
+    terms: e.terms,
+    lex: lexical.vector(e.terms),
+    sem: vectors ? sentenceVector(vectors, semanticWords(e.text)).vector : undefined,
+  }));
+  const topics = [...new Set(index.map((e) => e.topic))].sort();
+  const model = tuning.method === 'model' && topics.length > 1 ? yield* trainModel() : undefined;
+
+  function* trainModel() {
+    // Features: stemmed words and word pairs seen in the index, then the question's semantic
+    // similarity to each topic's centroid (a handful of dense features instead of 100 dimensions).
+    const vocab = new Map<string, number>();
+    for (const e of index) for (const g of grams(e.terms)) if (!vocab.has(g)) vocab.set(g, vocab.size);
+    const centroids = vectors ? topics.map((t) => centroid(index.filter((e) => e.topic === t && e.sem).map((e) => e.sem!))) : [];
+    const featuresOf = (terms: readonly string[], sem: Float32Array | undefined) => {
+      const x = new Map<number, number>();
+      const known = grams(terms).filter((g) => vocab.has(g));
+      const w = known.length ? 1 / Math.sqrt(known.length) : 0;
+      for (const g of known) x.set(vocab.get(g)!, w);
+      if (sem) centroids.forEach((c, i) => x.set(vocab.size + i, dot(sem, c) * tuning.semanticScale));
+      return features(x);
+    };
+    const rows: TrainingRow[] = index.map((e) => ({ x: featuresOf(e.terms, e.sem), y: topics.indexOf(e.topic), weight: e.source === 'taught' ? tuning.taughtWeight : 1 }));
+    const classifier: Classifier = yield* trainingSteps(rows, { classes: topics.length, features: vocab.size + centroids.length, epochs: tuning.epochs, learningRate: tuning.learningRate, l2: tuning.l2 });
+    return { classifier, featuresOf, known: (terms: readonly string[]) => grams(terms).some((g) => vocab.has(g)) };
+  }
 
   function glossaryMatch(question: string): Match | undefined {
     for (const re of ACRONYM_QUESTION) {
       const m = re.exec(question.trim());
       const entry = m ? glossary.get(m[1].toLowerCase()) : undefined;
-      if (entry) return { topic: `glossary:${entry.acronym}`, confidence: 0.95, alternatives: [], matchedTerms: [entry.acronym] };
+      if (entry) return { topic: `glossary:${entry.acronym}`, confidence: 0.95, answered: true, alternatives: [], matchedTerms: [entry.acronym] };
     }
     return undefined;
+  }
+
+  /** The indexed phrasing most like the question, blending lexical and semantic similarity. */
+  function nearest(terms: readonly string[], sem: Float32Array | undefined) {
+    const lex = lexical.vector(terms);
+    let best: { e: Indexed; sim: number } | undefined;
+    const byTopic = new Map<string, number[]>();
+    for (const e of index) {
+      const l = cosine(lex, e.lex);
+      const sim = sem && e.sem ? lexWeight * l + (1 - lexWeight) * Math.max(0, dot(sem, e.sem)) : l;
+      if (!best || sim > best.sim) best = { e, sim };
+      const list = byTopic.get(e.topic);
+      if (list) list.push(sim);
+      else byTopic.set(e.topic, [sim]);
+    }
+    return { best, byTopic };
+  }
+
+  /** Neighbours method: a topic scores by its best phrasing and the mean of its best few; softmax gives probabilities. */
+  function neighbourScores(byTopic: Map<string, number[]>): Scored[] {
+    const raw = [...byTopic].map(([topic, sims]) => {
+      const top = sims.sort((a, b) => b - a).slice(0, tuning.topK);
+      return { topic, score: tuning.maxWeight * top[0] + ((1 - tuning.maxWeight) * top.reduce((a, b) => a + b, 0)) / top.length };
+    });
+    const max = Math.max(...raw.map((r) => r.score));
+    const exps = raw.map((r) => Math.exp((r.score - max) / tuning.temperature));
+    const total = exps.reduce((a, b) => a + b, 0);
+    return raw.map((r, i) => ({ topic: r.topic, score: exps[i] / total }));
   }
 
   function match(question: string): Match {
     const direct = glossaryMatch(question);
     if (direct) return direct;
-    const terms = [...new Set(contentTerms(question))];
-    if (terms.length === 0) return { topic: 'unknown', confidence: 0, alternatives: [], matchedTerms: [] };
-    const results = search.search(normalise(question));
-    if (results.length === 0) {
-      // A bare acronym inside a question ("is MARAC for me?") still deserves its glossary entry.
-      const acronym = terms.map((t) => glossary.get(t)).find(Boolean);
-      if (acronym) return { topic: `glossary:${acronym.acronym}`, confidence: 0.6, alternatives: [], matchedTerms: [acronym.acronym] };
-      return { topic: 'unknown', confidence: 0, alternatives: [], matchedTerms: [] };
+    const terms = contentTerms(question);
+    if (terms.length === 0) return UNKNOWN();
+    const semantic = vectors ? sentenceVector(vectors, semanticWords(question)) : undefined;
+    const sem = semantic && semantic.known > 0 ? semantic.vector : undefined;
+    const near = nearest(terms, sem);
+    if (!near.best) return UNKNOWN();
+    let scored: Scored[] = model
+      ? Array.from(model.classifier.probabilities(model.featuresOf(terms, sem)), (p, i) => ({ topic: topics[i], score: p }))
+      : neighbourScores(near.byTopic);
+    if (model && near.best.sim >= tuning.recallSimilarity) {
+      // Recall: a question (nearly) identical to a phrasing the bot already holds takes its topic.
+      const recalled = near.best.e.topic;
+      const others = scored.filter((s) => s.topic !== recalled);
+      const rest = others.reduce((a, s) => a + s.score, 0) || 1;
+      const conf = Math.max(near.best.sim, scored.find((s) => s.topic === recalled)?.score ?? 0);
+      scored = [{ topic: recalled, score: conf }, ...others.map((s) => ({ topic: s.topic, score: ((1 - conf) * s.score) / rest }))];
     }
-    const top = results[0];
-    const matched = [...new Set(top.queryTerms)];
-    const coverage = Math.min(1, matched.length / terms.length);
-    const second = results[1]?.score ?? 0;
-    const margin = (top.score - second) / top.score;
-    const strength = Math.min(1, top.score / 12);
-    const score = (r: { score: number; queryTerms: string[] }) =>
-      Number(Math.min(1, 0.55 * Math.min(1, new Set(r.queryTerms).size / terms.length) + 0.25 * Math.min(1, r.score / 12) + 0.2 * ((r.score - second) / top.score)).toFixed(3));
-    const confidence = Number(Math.min(1, 0.55 * coverage + 0.25 * strength + 0.2 * margin).toFixed(3));
-    const alternatives = results.slice(1, 3).map((r) => ({ topic: String(r.id), confidence: Math.max(0, score(r)) }));
-    if (confidence < UNKNOWN_BELOW) return { topic: 'unknown', confidence, alternatives: [{ topic: String(top.id), confidence }, ...alternatives].slice(0, 3), matchedTerms: matched };
-    return { topic: String(top.id), confidence, alternatives, matchedTerms: matched };
+    scored.sort((a, b) => b.score - a.score || a.topic.localeCompare(b.topic));
+    const top = scored[0];
+    const confidence = Number(top.score.toFixed(3));
+    const alternatives = scored
+      .slice(1)
+      .filter((a) => a.topic !== OFF_TOPIC)
+      .slice(0, 3)
+      .map((a) => ({ topic: a.topic, confidence: Number(a.score.toFixed(3)) }));
+    const anyKnown = model ? model.known(terms) || Boolean(sem) : near.best.sim > 0;
+    if (!anyKnown || near.best.sim < tuning.unknownBelow) {
+      // Nothing the bot holds is close. A bare acronym inside the question still deserves its glossary entry.
+      const acronym = terms.map((t) => glossary.get(t)).find(Boolean);
+      if (acronym) return { topic: `glossary:${acronym.acronym}`, confidence: 0.6, answered: true, alternatives: [], matchedTerms: [acronym.acronym] };
+      return UNKNOWN(confidence, [{ topic: top.topic, confidence }, ...alternatives].filter((a) => a.topic !== OFF_TOPIC).slice(0, 3));
+    }
+    const nearestOfTop = index.filter((e) => e.topic === top.topic).reduce<{ e?: Indexed; sim: number }>((acc, e) => {
+      const sim = cosine(lexical.vector(terms), e.lex);
+      return sim > acc.sim ? { e, sim } : acc;
+    }, { sim: -1 });
+    const matchedTerms = [...new Set(terms.filter((t) => nearestOfTop.e?.terms.includes(t)))];
+    const answered = top.topic !== OFF_TOPIC && confidence >= tuning.confident;
+    return { topic: top.topic, confidence, answered, alternatives, matchedTerms, nearest: nearestOfTop.e?.text };
   }
 
-  return { match };
+  return { match, topics, size: index.length };
 }
-
-export type Matcher = ReturnType<typeof createMatcher>;

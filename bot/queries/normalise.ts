@@ -76,3 +76,13 @@ export function contentTerms(text: string): string[] {
     .filter((t) => !STOPWORDS.has(t))
     .map(stem);
 }
+
+/**
+ * Words for the sentence vector: normalised, stop words out, not stemmed (the vectors know "bruises"
+ * and "bruised" as themselves). Hyphenated words are split so "self-harm" finds "self" and "harm".
+ */
+export function semanticWords(text: string): string[] {
+  return tokens(text)
+    .flatMap((t) => t.split(/[-']/))
+    .filter((t) => t.length > 1 && !STOPWORDS.has(t));
+}

@@ -9,7 +9,7 @@ function agencyName(services: Services, id: string | undefined) {
   return services.content.partnership.agencies.find((a) => a.id === id)?.name;
 }
 
-export function ticketMessage(services: Services, t: Ticket, opts: { error?: string; typed?: string; privacyAsk?: boolean } = {}) {
+export function ticketMessage(services: Services, t: Ticket, opts: { error?: string; typed?: string; privacyAsk?: boolean; taughtNote?: string } = {}) {
   return { card: ticketCard(services.content.queries, t, agencyName(services, t.askerAgency), opts), summary: 'A question for the business unit' };
 }
 

@@ -4,15 +4,16 @@ import { defineVerb, type Services, type VerbDef, type VerbResult } from '../cor
 import { guardedText } from '../shared/privacy/purpose';
 import { frontDoorLine } from '../shared/front-door';
 import { refusal } from '../core/roles';
-import { TOPIC_IDS } from '../../content/schema/queries';
-import { answerCard, confirmCard, findGlossary, findTopic, suggestCard } from './cards';
+import { ANSWER_TOPIC_IDS } from '../../content/schema/phrasings';
+import { confirmCard, findGlossary, findTopic, suggestCard, taughtCard } from './cards';
 import { refreshTicketPosts, ticketMessage } from './tickets';
 import { LEVELS_OF_NEED_DIALOG } from './level-suggestion';
 import type { Answering } from './answering';
+import type { Teaching } from './teaching';
 
 const Id = RecordId;
 
-export function createQueryVerbs(services: Services, answering: Answering): VerbDef[] {
+export function createQueryVerbs(services: Services, answering: Answering, teaching: Teaching): VerbDef[] {
   const content = services.content.queries;
   const repo = services.repos.queries;
   const now = () => services.clock.now().toISOString();
@@ -30,21 +31,21 @@ export function createQueryVerbs(services: Services, answering: Answering): Verb
           // The card turns into its done state: the answer stays, the buttons go, and it says where the question went.
           const sent = await answering.openTicket(turn, q.id);
           const known = findTopic(content, q.topic) || findGlossary(content, q.topic);
-          return known && sent.message ? { card: answerCard(content, q.topic, q.id, { showFeedback: false, askedNote: sent.message }) } : sent;
+          return known && sent.message ? { card: answering.card(q.topic, q.id, { showFeedback: false, askedNote: sent.message }) } : sent;
         }
-        return { card: answerCard(content, q.topic, q.id, { showFeedback: false, feedbackNote: 'Thank you: glad that helped.' }) };
+        return { card: answering.card(q.topic, q.id, { showFeedback: false, feedbackNote: 'Thank you: glad that helped.' }) };
       },
     }),
     defineVerb({
       feature: 'queries',
       verb: 'queries.topic',
-      schema: z.object({ queryId: Id, topic: z.string().refine((t) => (TOPIC_IDS as readonly string[]).includes(t) || /^glossary:[A-Z0-9]+$/.test(t), 'is not a topic') }),
+      schema: z.object({ queryId: Id, topic: z.string().refine((t) => (ANSWER_TOPIC_IDS as readonly string[]).includes(t) || /^glossary:[A-Z0-9]+$/.test(t), 'is not a topic') }),
       run: async (turn, d) => {
         const q = await repo.logs.get(d.queryId, repo.pk);
         if (!q || q.askerId !== turn.member.id) return { message: 'Please ask your question again.' };
         if (d.topic.startsWith('glossary:') && !content.glossary.some((g) => `glossary:${g.acronym}` === d.topic)) return { message: 'I do not know that term.' };
         await repo.logs.mutate(q.id, q.pk, (x) => ({ ...x, topic: d.topic, updatedAt: now() }));
-        return { card: answerCard(content, d.topic, q.id) };
+        return { card: answering.card(d.topic, q.id) };
       },
     }),
     defineVerb({
@@ -53,7 +54,7 @@ export function createQueryVerbs(services: Services, answering: Answering): Verb
       schema: z.object({ queryId: Id }),
       run: async (turn, d) => {
         const sent = await answering.openTicket(turn, d.queryId);
-        return sent.message ? { card: suggestCard(content, d.queryId, [], true, '', sent.message) } : sent;
+        return sent.message ? { card: suggestCard(content, d.queryId, [], true, sent.message) } : sent;
       },
     }),
     defineVerb({
@@ -73,6 +74,33 @@ export function createQueryVerbs(services: Services, answering: Answering): Verb
       run: async (turn) => {
         await turn.beginDialog(LEVELS_OF_NEED_DIALOG);
         return { message: 'Answer the questions in our chat.' };
+      },
+    }),
+    defineVerb({
+      feature: 'queries',
+      verb: 'queries.teach',
+      // The chosen topic arrives as the card input named by `input` (one choice list per question).
+      schema: z.looseObject({ queryId: Id.optional(), ticketId: Id.optional(), input: z.string().regex(/^(teach-\d{1,3}|teachTopic)$/) }).refine((d) => Boolean(d.queryId) !== Boolean(d.ticketId), 'needs a question or a ticket'),
+      roles: ['businessUnit'],
+      run: async (turn, d) => {
+        const result = await teaching.teach(turn, { queryId: d.queryId, ticketId: d.ticketId }, d[d.input]);
+        if (d.ticketId) {
+          const t = await repo.tickets.get(d.ticketId, repo.pk);
+          if (!t) return { message: result.message };
+          return result.ok ? { card: ticketMessage(services, t, { taughtNote: result.message }).card } : { card: ticketMessage(services, t, { error: result.message }).card };
+        }
+        if (!result.ok) return { message: result.message };
+        return { card: await teaching.unansweredCard(), message: result.message };
+      },
+    }),
+    defineVerb({
+      feature: 'queries',
+      verb: 'queries.untaught',
+      schema: z.object({ overrideId: Id }),
+      roles: ['businessUnit'],
+      run: async (turn, d) => {
+        const message = await teaching.undo(turn, d.overrideId);
+        return { card: taughtCard(content, await teaching.taught(), message), message };
       },
     }),
     defineVerb({

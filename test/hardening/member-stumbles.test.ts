@@ -39,7 +39,14 @@ describe('2. "Assign to me" on a ticket', () => {
     const ticket = bot.connector.cards(dm(users.bu)).pop();
     expect(cardText(ticket)).toMatch(/pre-birth protocol/);
     expect(pressButton(ticket, 'Assign to me').sent).toBe(true);
-    expect(pressButton(ticket, 'Send reply').sent).toBe(false);
+    // The reply box is not required in the card (Teach the bot must work with it empty); the server
+    // refuses an empty reply with the field's label, sends nothing and keeps the card.
+    expect(pressButton(ticket, 'Teach the bot').sent).toBe(true);
+    const ticketId = cardActions(ticket).find((a) => a.verb === 'queries.reply')!.data.ticketId;
+    const before = bot.connector.received.length;
+    const empty = await bot.invoke(users.bu, 'queries.reply', { ticketId, answer: '' });
+    expect(cardText(empty.value)).toContain('Reply to the asker: Please fill this in.');
+    expect(bot.connector.received.length).toBe(before);
   });
 });
 

@@ -1,4 +1,5 @@
 import { startTestBot, users, personalConversationId, cardText, cardActions, type TestBot } from '../support/harness';
+import { OFF_TOPIC_REPLY } from '../../bot/queries/answering';
 
 const CHANNEL = '19:business-unit@thread.tacv2';
 
@@ -71,9 +72,29 @@ describe('asking the bot, and asking the business unit', () => {
     expect(bot.connector.texts(personalConversationId(users.practitioner)).pop()).toMatch(/business unit has answered your question[\s\S]*procedures site/);
   });
 
-  it('shows the business unit the top unanswered phrasings', async () => {
+  it('shows the business unit the unanswered questions on a card they can teach from', async () => {
     await bot.say(users.bu, 'unanswered');
-    expect(bot.connector.texts(personalConversationId(users.bu)).pop()).toMatch(/pre-birth protocol/);
+    const card = bot.connector.cards(personalConversationId(users.bu)).pop();
+    expect(cardText(card)).toMatch(/1 × "where is the pre-birth protocol for the maternity unit"/);
+    expect(cardActions(card).map((a) => a.verb)).toContain('queries.teach');
+  });
+
+  it('tells the asker plainly that an IT request is not something it can help with, without the danger line', async () => {
+    const before = practitionerCards().length;
+    await bot.say(users.practitioner, 'how do I reset my password');
+    expect(bot.connector.texts(personalConversationId(users.practitioner)).pop()).toBe(OFF_TOPIC_REPLY);
+    expect(practitionerCards().length).toBe(before);
+  });
+
+  it('meets a described harm it is not sure about with the danger line, the front door and risk topics', async () => {
+    await bot.say(users.practitioner, 'something odd happened, she went quiet and there was blood on her sleeve');
+    const card = practitionerCards().pop();
+    expect((card.body[0] as { text: string }).text).toBe(bot.app.services.content.queries.immediateDanger);
+    expect((card.body[1] as { text: string }).text).toMatch(/^Worried about a child but it is not an emergency\? Talk it through with the front door: ChECS/);
+    const topics = cardActions(card).filter((a) => a.verb === 'queries.topic').map((a) => a.data.topic);
+    expect(topics.length).toBeGreaterThanOrEqual(2);
+    expect(topics.length).toBeLessThanOrEqual(3);
+    expect(cardText(card)).not.toMatch(/don't have an answer/);
   });
 
   it('runs the "help me decide" dialog across turns', async () => {
