@@ -6,6 +6,7 @@ import { createBriefingsFeature } from '../briefings';
 import { createActionsFeature } from '../actions';
 import { createAuditsFeature } from '../audits';
 import { createQueriesFeature } from '../queries';
+import { createContentFeature } from '../content';
 
 /**
  * Every feature, in routing order: commands are matched in this order, and the queries feature's
@@ -20,6 +21,7 @@ export function createFeatures(services: Services): Feature[] {
     createBriefingsFeature(services),
     createActionsFeature(services),
     createAuditsFeature(services),
+    createContentFeature(services),
     createQueriesFeature(services),
   );
   return features;

@@ -124,7 +124,7 @@ export function createAuditVerbs(rounds: AuditRounds): VerbDef[] {
           {
             title: c.proposedActions.slice(0, 200),
             description: `Proposed in audit round ${r.code} (${t.name}: ${r.theme}).`,
-            source: t.source,
+            source: t.actionSource,
             sourceRef: r.id,
             ownerId: c.auditorId,
             ownerAgency: c.agency,

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { AdaptiveCard, Services } from '../core/contract';
 import { expandCard } from '../../cards/expand';
+import { emergencyLine as packEmergencyLine } from '../../content/describe';
 import type { Briefing } from '../../storage/briefings/schema';
 import type { BriefingResponse } from '../../storage/briefings/schema';
 import { readingTime } from './reading-time';
@@ -16,9 +17,9 @@ export function priorityNames(services: Services, ids: string[]): string {
   return ids.map((id) => all.find((p) => p.id === id)?.name ?? id).join(', ');
 }
 
+/** The line every briefing leads with, from the pack as the business unit has confirmed it. */
 export function emergencyLine(services: Services): string {
-  const fd = services.content.partnership.frontDoor;
-  return `If a child is in immediate danger, call 999. For urgent concerns contact ${fd.name} on ${fd.phone}.`;
+  return packEmergencyLine(services.content);
 }
 
 export function londonDate(iso: string | undefined): string {

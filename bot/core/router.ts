@@ -43,6 +43,7 @@ export class Router {
 
   /** A typed message. */
   async message(turn: Turn, dialogs: DialogPort): Promise<void> {
+    await this.services.overrides.refresh();
     const text = turn.text;
     const stop = STOP_WORDS.test(text);
     const match = text && !stop ? matchCommand(this.commands, text, turn.conversation) : undefined;
@@ -86,6 +87,7 @@ export class Router {
       this.services.log.info({ event: 'refused', verb: def.verb, memberId: turn.member.id }, 'card action refused: role');
       return { message: refusal(def.roles!) };
     }
+    await this.services.overrides.refresh();
     const data = cleanCardData(rawData);
     const parsed = def.schema.safeParse(data);
     if (!parsed.success) {

@@ -42,13 +42,14 @@ export function helpCard(args: {
   kind: ConversationKind;
   partnership: string;
   agency?: string;
-  frontDoor: string;
+  /** The immediate-danger line with the front door, from the pack (content/describe.ts emergencyLine). */
+  emergency: string;
 }): AdaptiveCard {
   const data: HelpCardData = {
     partnership: args.partnership,
     roles: effectiveRoles(args.roles).map((r) => ROLE_LABELS[r]).join(', '),
     agency: args.agency ?? 'not set yet (the business unit can set it)',
-    emergency: `If a child is in immediate danger, call 999. For urgent concerns contact ${args.frontDoor}.`,
+    emergency: args.emergency,
     sections: helpSections(args.commands, args.roles, args.kind),
   };
   return expandCard('help', 'help', data);

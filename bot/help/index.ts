@@ -1,5 +1,6 @@
 import type { CommandDef, Feature, OutMessage, Services, Turn } from '../core/contract';
 import { helpCard } from './help-card';
+import { emergencyLine } from '../../content/describe';
 
 export function helpMessage(services: Services, commands: () => readonly CommandDef[]) {
   return async (turn: Turn): Promise<OutMessage> => {
@@ -12,7 +13,7 @@ export function helpMessage(services: Services, commands: () => readonly Command
         kind: turn.conversation.kind,
         partnership: p.name,
         agency,
-        frontDoor: `${p.frontDoor.name} on ${p.frontDoor.phone}`,
+        emergency: emergencyLine(services.content),
       }),
       summary: 'What I can do for you',
     };

@@ -28,15 +28,15 @@ const AGENDA: Omit<Meeting['items'][number], 'id'>[] = [
 export async function seedDemo(services: Services, demo: { memberId: string }): Promise<void> {
   const store = services.repos.meetings;
   if (await store.get(DEMO_ID)) return;
-  const series = seriesById(services.content, 'partnership-board');
+  const series = services.content.partnership.meetingSeries.find((s) => s.main);
   if (!series) return;
   await store.changeGroup(series.id, (g) => ({ ...g, memberIds: [...new Set([...g.memberIds, demo.memberId])] }));
   const now = services.clock.now();
   const at = now.toISOString();
   const day = nextWorkingDay(DateTime.fromISO(londonDate(now), { zone: ZONE }).plus({ days: 14 }).toISODate()!);
   const startsAt = DateTime.fromISO(`${day}T10:00`, { zone: ZONE }).toUTC().toISO()!;
-  const chair = chairFor(series.chair, day);
-  const base = { type: 'meeting' as const, pk: services.partnershipId, seriesId: series.id, title: series.name, lengthMinutes: series.defaultLengthMinutes, place: 'Committee room, municipal buildings', link: '', chairName: '', chairAgency: chair.agency ?? '', posts: [], actionIds: [], createdBy: 'demo-business-unit', createdAt: at, updatedAt: at, updatedBy: 'demo-business-unit' };
+  const chair = chairFor(series.chair, day, 0, services.content.partnership.people);
+  const base = { type: 'meeting' as const, pk: services.partnershipId, seriesId: series.id, title: series.name, lengthMinutes: series.defaultLengthMinutes, place: 'Committee room, municipal buildings', link: '', chairName: chair.name ?? '', chairAgency: chair.agency ?? '', posts: [], actionIds: [], createdBy: 'demo-business-unit', createdAt: at, updatedAt: at, updatedBy: 'demo-business-unit' };
   await store.meetings.createIfAbsent({
     ...base,
     id: DEMO_ID,

@@ -45,7 +45,7 @@ export class Answering {
     const entry = await this.log(turn, trimmed, m.topic, m.confidence);
     this.services.log.info({ event: 'query', topic: m.topic, confidence: m.confidence }, 'question answered');
     if (m.topic !== 'unknown' && m.confidence >= CONFIDENT) {
-      await turn.reply({ card: answerCard(content, m.topic, entry.id), summary: topicTitle(content, m.topic) });
+      await turn.reply({ card: answerCard(this.services.content, m.topic, entry.id), summary: topicTitle(content, m.topic) });
     } else {
       const options = [m.topic, ...m.alternatives.map((a) => a.topic)].filter((t) => t !== 'unknown').slice(0, 3);
       await turn.reply({ card: suggestCard(content, entry.id, options, m.topic === 'unknown'), summary: 'Did you mean…' });

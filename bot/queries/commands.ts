@@ -3,7 +3,6 @@ import { LEVELS_OF_NEED_DIALOG } from './level-suggestion';
 import type { Answering } from './answering';
 
 export function createQueryCommands(services: Services, answering: Answering): CommandDef[] {
-  const content = services.content.queries;
   const repo = services.repos.queries;
   return [
     {
@@ -16,8 +15,8 @@ export function createQueryCommands(services: Services, answering: Answering): C
     {
       feature: 'queries',
       name: 'levels of need',
-      description: 'The four levels of need (Right Help, Right Time).',
-      patterns: [/^(levels? of need|thresholds?|right help right time)$/i],
+      description: "The levels of need in the partnership's threshold guidance.",
+      patterns: [/^(levels? of need|thresholds?|right help,? right time|(the )?continuum( of needs?)?)$/i],
       run: (turn) => answering.answer(turn, 'what are the levels of need'),
     },
     {
@@ -34,7 +33,7 @@ export function createQueryCommands(services: Services, answering: Answering): C
       description: 'The acronyms used in the partnership, and what they mean.',
       patterns: [/^(glossary|acronyms|abbreviations)$/i],
       run: async (turn) => {
-        const lines = [...content.glossary].sort((a, b) => a.acronym.localeCompare(b.acronym)).map((g) => `- **${g.acronym}**: ${g.expansion}`);
+        const lines = [...services.content.queries.glossary].sort((a, b) => a.acronym.localeCompare(b.acronym)).map((g) => `- **${g.acronym}**: ${g.expansion}`);
         await turn.reply(`**Glossary** (ask "what does NRM stand for?" for more)\n\n${lines.join('\n')}`);
       },
     },

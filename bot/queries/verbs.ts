@@ -11,7 +11,6 @@ import type { Answering } from './answering';
 const Id = z.string().min(1).max(100);
 
 export function createQueryVerbs(services: Services, answering: Answering): VerbDef[] {
-  const content = services.content.queries;
   const repo = services.repos.queries;
   const now = () => services.clock.now().toISOString();
   return [
@@ -25,7 +24,7 @@ export function createQueryVerbs(services: Services, answering: Answering): Verb
         const feedback = d.helpful === 'yes' ? 'helpful' : 'not_helpful';
         await repo.logs.mutate(q.id, q.pk, (x) => (x.feedback === feedback ? undefined : { ...x, feedback, updatedAt: now() }));
         if (d.helpful === 'no') return answering.openTicket(turn, q.id);
-        return { card: answerCard(content, q.topic, q.id, { showFeedback: false, feedbackNote: 'Thank you: glad that helped.' }) };
+        return { card: answerCard(services.content, q.topic, q.id, { showFeedback: false, feedbackNote: 'Thank you: glad that helped.' }) };
       },
     }),
     defineVerb({
@@ -35,9 +34,9 @@ export function createQueryVerbs(services: Services, answering: Answering): Verb
       run: async (turn, d) => {
         const q = await repo.logs.get(d.queryId, repo.pk);
         if (!q || q.askerId !== turn.member.id) return { message: 'Please ask your question again.' };
-        if (d.topic.startsWith('glossary:') && !content.glossary.some((g) => `glossary:${g.acronym}` === d.topic)) return { message: 'I do not know that term.' };
+        if (d.topic.startsWith('glossary:') && !services.content.queries.glossary.some((g) => `glossary:${g.acronym}` === d.topic)) return { message: 'I do not know that term.' };
         await repo.logs.mutate(q.id, q.pk, (x) => ({ ...x, topic: d.topic, updatedAt: now() }));
-        return { card: answerCard(content, d.topic, q.id) };
+        return { card: answerCard(services.content, d.topic, q.id) };
       },
     }),
     defineVerb({

@@ -7,7 +7,7 @@ describe('asking the bot, and asking the business unit', () => {
   beforeAll(async () => {
     bot = await startTestBot();
     await bot.grant(users.bu, ['businessUnit']);
-    await bot.grant(users.practitioner, [], 'hospitals');
+    await bot.grant(users.practitioner, [], 'mid-cheshire-trust');
     await bot.say(users.bu, 'use this channel for the business unit', { conversationType: 'channel', conversationId: CHANNEL });
   });
   afterAll(async () => bot?.close());
@@ -18,7 +18,7 @@ describe('asking the bot, and asking the business unit', () => {
     await bot.say(users.practitioner, "what's the escalation route?");
     const card = practitionerCards().pop();
     expect((card.body[0] as { text: string }).text).toMatch(/call 999/);
-    expect(cardText(card)).toMatch(/Practitioner to practitioner/);
+    expect(cardText(card)).toMatch(/Speak up and talk it through/);
     expect(cardActions(card).map((a) => a.verb)).toEqual(expect.arrayContaining(['queries.feedback']));
   });
 
@@ -47,7 +47,7 @@ describe('asking the bot, and asking the business unit', () => {
     const ticketCard = bot.connector.cards(CHANNEL).pop();
     expect(cardText(ticketCard)).toMatch(/pre-birth protocol/);
     expect(cardText(ticketCard)).toMatch(/Unassigned/);
-    expect(cardText(ticketCard)).toMatch(/Hospital trusts/);
+    expect(cardText(ticketCard)).toMatch(/Mid Cheshire Hospitals NHS Foundation Trust/);
     const ticketId = cardActions(ticketCard).find((a) => a.verb === 'queries.assign')!.data.ticketId;
 
     // A practitioner cannot take or answer tickets.
