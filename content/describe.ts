@@ -126,3 +126,12 @@ export function sourceLine(pack: Pick<ContentPack, 'sources'>, items: readonly P
 export function statementText(s: { text: string } & Provenance): string {
   return s.toConfirm ? `${s.text} (${TO_BE_CONFIRMED})` : s.text;
 }
+
+/**
+ * An agency of a kind, preferring one that counts for a statutory partner ("the council's children's
+ * services", "the police", "the health partner"): lets demo data and examples follow any pack.
+ */
+export function agencyOfKind(pack: Pick<ContentPack, 'partnership'>, kind: 'local-authority' | 'police' | 'health' | 'education'): string | undefined {
+  const all = pack.partnership.agencies.filter((a) => a.kind === kind);
+  return (all.find((a) => a.statutoryPartner) ?? all[0])?.id;
+}

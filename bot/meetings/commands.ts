@@ -87,7 +87,7 @@ export function createMeetingCommands(services: Services): CommandDef[] {
       feature: 'meetings',
       name: 'new meeting',
       usage: 'new meeting [for <group>]',
-      description: 'Set up a meeting: date, place, chair (from the rota) and agenda.',
+      description: "Set up a meeting: date, place, chair (from the group's chair rule) and agenda.",
       roles: ['businessUnit'],
       patterns: [/^(?:new|add|create) meeting(?: (?:for|of) (?<group>.+))?$/i],
       run: async (turn, args) => {

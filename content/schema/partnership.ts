@@ -95,6 +95,8 @@ export const MeetingSeriesSchema = z.object({
   main: z.boolean().default(false),
   /** Covers more than this partnership (a pan-area group). */
   footprint: z.string().optional(),
+  /** What people type for the group besides its id and name ("board", "qa group"); lower case. */
+  aliases: z.array(z.string().min(2).regex(/^[^A-Z]+$/, 'write aliases in lower case')).default([]),
   /** Unset: the partnership has not said how often it meets. */
   cadence: CadenceSchema.optional(),
   defaultLengthMinutes: z.number().int().min(15).max(480),
