@@ -37,8 +37,11 @@ export class PlaygroundSession {
   private ws?: WebSocket;
   private waiters: (() => void)[] = [];
 
+  /** contentPack: the pack the bot runs on (CONTENT_PACK), so every journey runs under each partnership. */
+  constructor(private readonly contentPack = 'cheshire-east') {}
+
   async start(): Promise<this> {
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SCHEDULER_ENABLED: 'false', BUSINESS_UNIT_ADMINS: PLAYGROUND_USER.aadObjectId });
+    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SCHEDULER_ENABLED: 'false', BUSINESS_UNIT_ADMINS: PLAYGROUND_USER.aadObjectId, CONTENT_PACK: this.contentPack });
     this.app = await startApp({ config, scheduler: false, log: createLogger('silent') });
     await seedPlaygroundUser(this.app.services);
     await seedDemoData(this.app.services, PLAYGROUND_USER.aadObjectId);
