@@ -5,7 +5,7 @@ import { packFacts } from '../../content/facts';
 import { chairFor } from '../../bot/meetings/chair-rota';
 import { groupChoiceTitle } from '../../bot/meetings/forms';
 import { levelHeading } from '../../bot/queries/level-suggestion';
-import { engineOf } from '../briefings/fixtures';
+import { engineOf, formFields } from '../briefings/fixtures';
 import { partnerAgency, otherAgency, everythingSent, foreignIn } from './support';
 
 /**
@@ -127,26 +127,7 @@ describe.each(listPacks())('journeys under the %s pack', (packName) => {
     it('the business unit writes and sends a briefing; a practitioner reads it, with the pack\'s front-door line', async () => {
       await bot.say(users.bu, 'new briefing');
       const briefingId = JSON.stringify(lastCard(users.bu)).match(/"briefingId":"([^"]+)"/)![1];
-      const fields = {
-        title: 'Learning from a review',
-        source: 'Rapid review (journey test)',
-        background: 'Agencies each held part of the picture of slowly building concerns.',
-        whyItMatters: 'Sharing early lets partners act together.',
-        key1: 'Share what you know early.',
-        key2: 'Describe what you see in plain words.',
-        key3: '',
-        remember: 'Small repeated signs matter.',
-        actions: 'Talk this through at your next team meeting.',
-        reflection: 'What will we do differently?',
-        links: `Partnership website | ${p.website}`,
-        priorities: p.priorities[0].id,
-        audienceKind: 'everyone',
-        conversations: '',
-        roles: '',
-        agencies: '',
-        sendDate: '',
-        sendTime: '',
-      };
+      const fields = formFields({ title: 'Learning from a review', source: 'Rapid review (journey test)', links: `Partnership website | ${p.website}`, priorities: p.priorities[0].id });
       expect((await invoke(users.bu, 'briefings.save', { briefingId, ...fields }) as any).statusCode).toBe(200);
       const first = await invoke(users.bu, 'briefings.send', { briefingId, ...fields });
       const confirm = cardActions((first as any).value).find((a) => a.verb === 'briefings.send')!;

@@ -150,6 +150,10 @@ describe('meetings planned and attendance by agency', () => {
   ])('%s', (_n, cadence, from, to, n) => {
     expect(plannedCount(cadence, [], from, to)).toBe(n);
   });
+  it('plans nothing to count against for a group convened as needed or with no cadence set', () => {
+    expect(plannedCount({ kind: 'as-needed' }, [], '2026-04-01', '2027-03-31')).toBeUndefined();
+    expect(plannedCount(undefined, [], '2026-04-01', '2027-03-31')).toBeUndefined();
+  });
   it('counts the board two-monthly in 2025 (pack override) and 6-weekly after', () => {
     const overrides = pack.meetings.cadenceOverrides.filter((o) => o.series === 'partnership-board');
     expect(plannedCount(board.cadence, overrides, '2025-01-01', '2025-12-31')).toBe(6);
