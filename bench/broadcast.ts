@@ -2,7 +2,7 @@
  * Broadcast benchmark (not a timed test): the real briefings engine (Cosmos claims, token bucket,
  * connector client without SDK retries) against a local connector that enforces Teams' limits.
  *
- *   npm run bench:broadcast            2,000 recipients at BROADCAST_RATE_PER_SECOND (default 45)
+ *   npm run bench:broadcast            2,000 recipients at OUTBOUND_RATE_PER_SECOND (default 45)
  *   BENCH_RECIPIENTS=500 npm run bench:broadcast
  *
  * The last line printed is one JSON object: recipients, ceilingRps, achievedRps, ratio, throttled,
@@ -120,7 +120,7 @@ async function main() {
     await store.containers.members.items.bulk(docs.slice(i, i + 100).map((d) => ({ operationType: 'Create', resourceBody: d })) as unknown as OperationInput[]);
   }
 
-  const ceilingRps = config.BROADCAST_RATE_PER_SECOND;
+  const ceilingRps = config.OUTBOUND_RATE_PER_SECOND;
   const briefingId = randomUUID();
   await engine.repo.briefings.create({
     type: 'briefing', id: briefingId, pk: partnershipId, code: 'BENCH1', title: 'Benchmark briefing', source: 'Benchmark', background: 'Synthetic text for a load test.',

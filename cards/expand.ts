@@ -38,10 +38,13 @@ function template(feature: string, name: string): ACData.Template {
 export function expandCard<T extends object>(feature: string, name: string, data: T): AdaptiveCard {
   const card = template(feature, name).expand({ $root: data }) as AdaptiveCard;
   const bytes = Buffer.byteLength(JSON.stringify(card));
-  if (bytes > MAX_CARD_BYTES) {
-    throw new Error(`card ${feature}/${name} is ${bytes} bytes, over the ${MAX_CARD_BYTES}-byte limit`);
-  }
+  if (bytes > MAX_CARD_BYTES) throw new CardTooLargeError(`card ${feature}/${name} is ${bytes} bytes, over the ${MAX_CARD_BYTES}-byte limit`);
   return card;
+}
+
+/** A card that would be refused by Teams for its size; callers answer in words instead. */
+export class CardTooLargeError extends Error {
+  override name = 'CardTooLargeError';
 }
 
 export interface TemplateRef {

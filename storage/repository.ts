@@ -16,6 +16,15 @@ export interface Keyed {
 export const MAX_MUTATE_ATTEMPTS = 5;
 
 /**
+ * Whether a string can be a Cosmos id or partition key: 1 to 255 characters, none of / \ ? # and no
+ * control characters. Ids arrive from cards a user could tamper with; one that cannot exist is simply
+ * not found, without a request (which would otherwise fail in the SDK and look like an outage).
+ */
+export function isStorableId(id: unknown): id is string {
+  return typeof id === 'string' && id.length > 0 && id.length <= 255 && !/[/\\?#\u0000-\u001f\u007f]/.test(id);
+}
+
+/**
  * Typed access to one document type in a container. Reads are parsed with the type's zod schema so a
  * malformed document is caught at the boundary, not three calls later.
  */
@@ -52,6 +61,7 @@ export class Repository<S extends z.ZodType<Keyed & { type: string }>> {
   }
 
   async get(id: string, pk: string): Promise<Stored<z.infer<S>> | undefined> {
+    if (!isStorableId(id) || !isStorableId(pk)) return undefined;
     try {
       const { resource, statusCode } = await this.container.item(id, pk).read(storageTimeout());
       this.ok(undefined);
@@ -140,6 +150,7 @@ export class Repository<S extends z.ZodType<Keyed & { type: string }>> {
   }
 
   async delete(id: string, pk: string): Promise<void> {
+    if (!isStorableId(id) || !isStorableId(pk)) return;
     try {
       await this.container.item(id, pk).delete(storageTimeout());
     } catch (e) {

@@ -1,4 +1,5 @@
 import type { CommandDef, Services } from '../core/contract';
+import { MAX_COMMAND_TEXT } from '../core/command-registry';
 import { DIGEST_PREF } from './consts';
 import { importForm, newActionForm } from './forms';
 import { importActions } from './import-actions';
@@ -62,6 +63,7 @@ export function createActionCommands(services: Services): CommandDef[] {
       roles: ['businessUnit'],
       // The router flattens line breaks, so the CSV is read from the original text in run().
       patterns: [/^import actions(?: .*)?$/i],
+      maxLength: MAX_COMMAND_TEXT,
       run: async (turn) => {
         const csv = turn.text.replace(/^\s*import actions\s*/i, '');
         if (!csv.trim()) return void (await turn.reply({ card: importForm({}), summary: 'Import actions' }));

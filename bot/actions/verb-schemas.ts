@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { RecordId } from '../core/record-id';
 import { DateTime } from 'luxon';
 import { guardedText } from '../shared/privacy/child-identifying';
 import { NONE } from './labels';
 
 const stale = 'is missing: the card may be out of date; type **my actions** to get a fresh one';
-export const Id = z.string({ error: stale }).min(1, stale);
+export const Id = RecordId;
 export const Etag = z.string({ error: stale }).min(1, stale);
 
 /** Empty inputs arrive as "" or not at all; both mean "not given". */

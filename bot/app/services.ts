@@ -6,9 +6,9 @@ import type { Store } from '../../storage/cosmos';
 import type { Connector } from '../core/outbound/connector';
 import { createRepositories } from '../../storage';
 import { MembersRepository } from '../../storage/members/repository';
-import { AuditLog, Leases, Notifications, SettingsRepository } from '../../storage/system/repository';
+import { AuditLog, CosmosRateBudget, Leases, Notifications, SettingsRepository } from '../../storage/system/repository';
 import { Messenger } from '../core/outbound/messenger';
-import { TokenBucket } from '../core/outbound/token-bucket';
+import { TeamsLimiter } from '../core/outbound/limiter';
 import { createActionsApi } from '../actions/api';
 import { ContentOverrides } from '../shared/content-overrides';
 
@@ -28,7 +28,9 @@ export function createServices(o: ServicesOptions): Services {
   const partnershipId = o.content.partnership.id;
   const now = () => o.clock.now();
   const members = new MembersRepository(o.store, partnershipId, o.config.BUSINESS_UNIT_ADMINS, now);
-  const messenger = new Messenger({ connector: o.connector, limiter: new TokenBucket(o.config.BROADCAST_RATE_PER_SECOND), members, log: o.log, now });
+  // One limiter per bot, its budget in Cosmos: every instance on the same database shares Teams' limit.
+  const limiter = new TeamsLimiter(new CosmosRateBudget(o.store), o.config.OUTBOUND_RATE_PER_SECOND);
+  const messenger = new Messenger({ connector: o.connector, limiter, members, log: o.log, now });
   const repos = createRepositories(o.store, partnershipId, now);
   const audit = new AuditLog(o.store, partnershipId, now);
   const overrides = new ContentOverrides(repos.content, audit, now, o.content, o.log);

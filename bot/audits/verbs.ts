@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RecordId } from '../core/record-id';
 import { defineVerb, type Role, type Turn, type VerbDef, type VerbResult } from '../core/contract';
 import type { AuditRound } from '../../storage/audits/schema';
 import { newId } from '../../storage/ids';
@@ -10,7 +11,7 @@ import { nextField } from './rules';
 import { roundForm, roundFormSchema } from './round-form';
 import { SUMMARY_ROLES, type AuditRounds } from './rounds';
 
-const Id = z.string().min(1).max(100);
+const Id = RecordId;
 const RoundRef = z.object({ roundId: Id });
 export const ROUND_GONE = 'That audit round no longer exists.';
 

@@ -1,7 +1,7 @@
 /**
  * Every tuning knob of the briefings broadcast pipeline, in one place (the shape of Microsoft's
  * large-scale-notification sample). The per-second ceiling itself comes from config
- * (BROADCAST_RATE_PER_SECOND, default 45) because operators change it per tenant.
+ * (OUTBOUND_RATE_PER_SECOND, default 45) because operators change it per tenant.
  */
 
 /** Concurrent sends in one worker; enough to keep the bucket busy when a request takes ~200 ms. */

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { RecordId } from '../core/record-id';
 import { z } from 'zod';
 import { RoleSchema } from '../../content/schema/partnership';
 import type { Audience, Briefing } from '../../storage/briefings/schema';
@@ -14,7 +15,7 @@ const text = (max: number) => z.string().max(max).optional();
 
 /** Everything the authoring card can submit. Values arrive as strings (multi-selects comma-separated). */
 export const FormDataSchema = z.object({
-  briefingId: z.string().min(1).max(100),
+  briefingId: RecordId,
   etag: z.string().max(200).optional(),
   confirmed: z.boolean().optional(),
   title: text(200),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RecordId } from '../core/record-id';
 import { defineVerb, type Role, type Services, type Turn, type VerbDef, type VerbResult } from '../core/contract';
 import type { Briefing } from '../../storage/briefings/schema';
 import type { Stored } from '../../storage/repository';
@@ -15,7 +16,7 @@ export const NOT_FOUND = 'I cannot find that briefing any more.';
  * that no longer exists gets the same plain answer from every button.
  */
 export function lifecycleVerbs(services: Services, engine: BroadcastEngine): VerbDef[] {
-  const briefingVerb = <S extends z.ZodObject<{ briefingId: z.ZodString }>>(
+  const briefingVerb = <S extends z.ZodObject<{ briefingId: typeof RecordId }>>(
     verb: string,
     roles: Role[] | undefined,
     schema: S,
@@ -31,7 +32,7 @@ export function lifecycleVerbs(services: Services, engine: BroadcastEngine): Ver
         return b ? step(turn, b, d) : { message: NOT_FOUND };
       },
     });
-  const IdOnly = z.object({ briefingId: z.string().min(1).max(100) });
+  const IdOnly = z.object({ briefingId: RecordId });
   const markCancel = async (b: Stored<Briefing>, at: string) => {
     if (b.status === 'sending') await engine.repo.broadcasts.mutate('broadcast', b.id, (l) => ({ ...l, cancelRequested: true, updatedAt: at })).catch(() => undefined);
   };
@@ -69,7 +70,7 @@ export function lifecycleVerbs(services: Services, engine: BroadcastEngine): Ver
     briefingVerb(
       'briefings.retract',
       ['businessUnit'],
-      z.object({ briefingId: z.string().min(1).max(100), etag: z.string().max(200).optional(), confirmed: z.boolean().optional() }).passthrough(),
+      z.object({ briefingId: RecordId, etag: z.string().max(200).optional(), confirmed: z.boolean().optional() }).passthrough(),
       async (turn, b, d) => {
         if (b.status !== 'sent' && b.status !== 'sending') return { message: `Briefing ${b.code} has not been sent, so there is nothing to withdraw.` };
         if (!d.confirmed) {

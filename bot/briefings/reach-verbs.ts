@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RecordId } from '../core/record-id';
 import { defineVerb, type Services, type Turn, type VerbDef, type VerbResult } from '../core/contract';
 import type { Briefing } from '../../storage/briefings/schema';
 import { computeReach, reachCsv } from './reach';
@@ -28,7 +29,7 @@ export async function exportReach(services: Services, engine: BroadcastEngine, t
 }
 
 export function reachVerbs(services: Services, engine: BroadcastEngine): VerbDef[] {
-  const Ids = z.object({ briefingId: z.string().min(1).max(100) });
+  const Ids = z.object({ briefingId: RecordId });
   return [
     defineVerb({
       feature: 'briefings',

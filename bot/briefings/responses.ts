@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RecordId } from '../core/record-id';
 import { defineVerb, type Services, type Turn, type VerbDef, type VerbResult } from '../core/contract';
 import type { Briefing, BriefingResponse } from '../../storage/briefings/schema';
 import type { Stored } from '../../storage/repository';
@@ -8,7 +9,7 @@ import { checkText } from './privacy';
 import { visibleTo } from './visibility';
 import type { BroadcastEngine } from './broadcast-engine';
 
-const Ids = z.object({ briefingId: z.string().min(1).max(100) });
+const Ids = z.object({ briefingId: RecordId });
 
 export const FeedbackSchema = Ids.extend({
   useful: z.union([z.enum(['yes', 'partly', 'no']), z.literal('')]).optional(),

@@ -27,6 +27,8 @@ export const EnvSchema = z
     ALLOWED_TENANTS: csv.pipe(z.array(z.string().regex(guid, 'each tenant id must be a GUID'))),
     BUSINESS_UNIT_ADMINS: csv,
     COSMOS_ENDPOINT: z.url().optional(),
+    /** Where Bot Framework's signing keys are published (OpenID metadata). Default: the public Azure cloud. */
+    BOT_OPENID_METADATA: z.url().optional(),
     COSMOS_KEY: z.string().min(1).optional(),
     COSMOS_DATABASE: z.string().regex(/^[A-Za-z0-9-_]{1,64}$/, 'letters, digits, - and _ only').default('partnership-bot'),
     CONTENT_PACK: z.string().regex(/^[a-z0-9-]+$/, 'a pack folder name under content/packs').default('cheshire-east'),
@@ -35,7 +37,8 @@ export const EnvSchema = z
     SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     WORKING_HOURS_START: hhmm.default('09:00'),
     WORKING_HOURS_END: hhmm.default('17:00'),
-    BROADCAST_RATE_PER_SECOND: z.coerce.number().min(0.1).max(50).default(45),
+    /** Outbound requests per second per tenant: the Teams limit, or less for a tenant that shares its budget with other apps. */
+    OUTBOUND_RATE_PER_SECOND: z.coerce.number().min(0.1).max(50).default(50),
     RETENTION_DAYS_QUERIES: z.coerce.number().int().min(1).max(3650).default(365),
     RETENTION_DAYS_DELIVERIES: z.coerce.number().int().min(1).max(3650).default(730),
   })
@@ -49,6 +52,13 @@ export const EnvSchema = z
     if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required for a SingleTenant app' });
     }
+    if (env.MicrosoftAppId && !env.COSMOS_ENDPOINT) {
+      // A real tenant never runs on the in-memory store: a restart would lose everything.
+      ctx.addIssue({ code: 'custom', path: ['COSMOS_ENDPOINT'], message: 'is required when MicrosoftAppId is set (the in-memory store is for local development only)' });
+    }
+    if (env.MicrosoftAppId && env.ALLOWED_TENANTS.length === 0 && !env.MicrosoftAppTenantId) {
+      ctx.addIssue({ code: 'custom', path: ['ALLOWED_TENANTS'], message: 'is required for a MultiTenant app: list the partnership tenant ids' });
+    }
     if (env.WORKING_HOURS_START >= env.WORKING_HOURS_END) {
       ctx.addIssue({ code: 'custom', path: ['WORKING_HOURS_END'], message: 'must be after WORKING_HOURS_START' });
     }
@@ -58,6 +68,11 @@ export type Env = z.infer<typeof EnvSchema>;
 
 export interface Config extends Env {
   host: string;
+  /**
+   * Tenants whose activities are accepted: ALLOWED_TENANTS plus the bot's own tenant. Empty only in
+   * anonymous local development, where any tenant is accepted but one must still be named.
+   */
+  allowedTenants: string[];
   /** True when no app id is configured: allowed only on a loopback address. */
   anonymous: boolean;
   embeddedStorage: boolean;
@@ -89,5 +104,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `Configuration error: HOST is ${host} but no MicrosoftAppId is set; without Bot Framework authentication the bot only listens on a loopback address (set MicrosoftAppId and MicrosoftAppPassword, or use HOST=127.0.0.1).`,
     );
   }
-  return { ...e, host, anonymous, embeddedStorage: !e.COSMOS_ENDPOINT };
+  const allowedTenants = [...new Set([...e.ALLOWED_TENANTS, ...(e.MicrosoftAppTenantId ? [e.MicrosoftAppTenantId] : [])])];
+  return { ...e, host, anonymous, allowedTenants, embeddedStorage: !e.COSMOS_ENDPOINT };
 }

@@ -128,6 +128,8 @@ export interface CommandDef {
   roles?: Role[];
   /** Where it may run; omitted = everywhere. */
   scopes?: ConversationKind[];
+  /** Longest text (after normalising) this command accepts; default 200. Keeps every pattern's work small. */
+  maxLength?: number;
   run(turn: Turn, args: Record<string, string>): Promise<void>;
 }
 

@@ -1,4 +1,5 @@
-import type { CommandDef, Feature, OutMessage, Services, TextFallback, Turn, VerbResult } from './contract';
+import type { CommandDef, Feature, OutMessage, Services, TextFallback, Turn, VerbDef, VerbResult } from './contract';
+import { CardTooLargeError } from '../../cards/expand';
 import { matchCommand } from './command-registry';
 import { VerbRegistry, cleanCardData, describeInvalid } from './verb-registry';
 import { hasAnyRole, refusal } from './roles';
@@ -18,6 +19,8 @@ export const STALE_FORM = 'Someone else changed this while you were editing. You
 export const STALE_MESSAGE = 'Someone else changed this while you were working on it. Nothing was saved: please refresh and try again.';
 
 const STOP_WORDS = /^(cancel|stop|quit|exit)$/i;
+/** No field in any form takes more than this; longer typed text is cut when a form is shown again. */
+export const MAX_TYPED_FIELD = 4000;
 
 /**
  * Where every turn is decided, with no SDK in sight: a typed message goes to a command, else the
@@ -93,13 +96,30 @@ export class Router {
     if (!parsed.success) {
       const message = describeInvalid(parsed.error);
       this.services.log.info({ event: 'invalid', verb: def.verb }, 'card action invalid');
-      return def.invalid ? def.invalid(turn, data, message) : { message };
+      return this.reRender(def, turn, data, message);
     }
     try {
       return await def.run(turn, parsed.data);
     } catch (e) {
-      if (e instanceof StaleError) return def.invalid ? def.invalid(turn, data, STALE_FORM) : { message: STALE_MESSAGE };
+      if (e instanceof StaleError) return def.invalid ? this.reRender(def, turn, data, STALE_FORM) : { message: STALE_MESSAGE };
       throw e;
+    }
+  }
+
+  /**
+   * The form again, with what the person typed and why it was refused. What they typed is kept up to
+   * a length no field allows more than, so a pasted essay cannot overflow the card; if the form would
+   * still be too large for Teams, the message alone is sent and nothing is lost on our side.
+   */
+  private async reRender(def: VerbDef, turn: Turn, data: Record<string, unknown>, message: string): Promise<VerbResult> {
+    if (!def.invalid) return { message };
+    const typed = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, typeof v === 'string' && v.length > MAX_TYPED_FIELD ? v.slice(0, MAX_TYPED_FIELD) : v]));
+    try {
+      return await def.invalid(turn, typed, message);
+    } catch (e) {
+      if (!(e instanceof CardTooLargeError)) throw e;
+      this.services.log.info({ event: 'invalid-form-too-large', verb: def.verb }, 'form not re-rendered: too large');
+      return { message };
     }
   }
 }

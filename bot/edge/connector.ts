@@ -2,7 +2,7 @@ import { ConfigurationBotFrameworkAuthentication, type Activity, type Conversati
 import { AuthenticationConstants, ClaimsIdentity, type ConnectorClient } from 'botframework-connector';
 import type { Config } from '../core/config';
 import type { ConversationRef } from '../../storage/members/schema';
-import type { ChatUser, Connector, OpenResult, OutMessage } from '../core/outbound/connector';
+import type { ChatUser, Connector, OpenResult, OutMessage, RosterMember, RosterResult } from '../core/outbound/connector';
 import { classifyStatus, retryAfterMs, type SendFailure, type SendResult } from '../core/outbound/send-result';
 import { SEND_TIMEOUT_MS } from '../core/outbound/consts';
 import { botAuthConfig } from './adapter';
@@ -75,6 +75,21 @@ export class BotConnector implements Connector {
     }
   }
 
+  async rosterPage(team: ConversationRef, teamId: string, continuationToken?: string): Promise<RosterResult> {
+    try {
+      const client = await this.client(team.serviceUrl);
+      const page = await client.conversations.getConversationPagedMembers(teamId, { pageSize: ROSTER_PAGE_SIZE, continuationToken, timeout: SEND_TIMEOUT_MS } as never);
+      const members: RosterMember[] = [];
+      for (const m of (page.members ?? []) as (typeof page.members[number] & { email?: string; userPrincipalName?: string; tenantId?: string })[]) {
+        if (!m.id || !m.aadObjectId) continue;
+        members.push({ userId: m.id, aadObjectId: m.aadObjectId, name: m.name ?? '', email: m.email, userPrincipalName: m.userPrincipalName, tenantId: m.tenantId });
+      }
+      return { ok: true, members, continuationToken: page.continuationToken || undefined };
+    } catch (e) {
+      return classifySendError(e);
+    }
+  }
+
   async openPersonal(seen: ConversationRef, user: ChatUser, tenantId?: string): Promise<OpenResult> {
     try {
       const client = await this.client(seen.serviceUrl);
@@ -100,6 +115,9 @@ export class BotConnector implements Connector {
     }
   }
 }
+
+/** Teams' largest roster page. */
+export const ROSTER_PAGE_SIZE = 500;
 
 function header(err: unknown, name: string): string | undefined {
   const headers = (err as { response?: { headers?: { get?: (n: string) => string | undefined } & Record<string, unknown> } })?.response?.headers;

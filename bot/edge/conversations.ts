@@ -1,23 +1,23 @@
 import type { TurnContext } from 'botbuilder';
 import type { OutMessage, Services, Turn } from '../core/contract';
-import { conversationInfo, memberIdOf, tenantOf } from './turn';
+import { conversationInfo, displayName, memberIdOf, teamIdOf, tenantOf } from './turn';
 
 /** Remembers a team, channel or chat the bot was added to (or removed from), and who added it. */
 export async function rememberConversation(ctx: TurnContext, services: Services, installed: boolean): Promise<void> {
   const a = ctx.activity;
   const info = conversationInfo(services, a);
-  const channelData = a.channelData as { team?: { id?: string; name?: string }; channel?: { name?: string } } | undefined;
+  const channelData = a.channelData as { team?: { name?: unknown }; channel?: { name?: unknown } } | undefined;
   await services.members.saveConversation({
     kind: info.kind,
     ref: info.ref,
     installed,
-    teamId: channelData?.team?.id,
-    teamName: channelData?.team?.name,
-    name: channelData?.channel?.name ?? a.conversation.name,
+    teamId: teamIdOf(a),
+    teamName: displayName(channelData?.team?.name) || undefined,
+    name: displayName(channelData?.channel?.name ?? a.conversation.name) || undefined,
   });
   const id = memberIdOf(a.from);
   if (id && a.from?.id && a.from.id !== a.recipient?.id) {
-    await services.members.ensure({ id, userId: a.from.id, name: a.from.name ?? '', tenantId: tenantOf(a), ref: info.ref, personal: info.kind === 'personal' });
+    await services.members.ensure({ id, userId: a.from.id, name: displayName(a.from.name), tenantId: tenantOf(a), ref: info.ref, personal: info.kind === 'personal' });
   }
 }
 
@@ -45,7 +45,7 @@ export async function welcome(
     }
     const id = memberIdOf(added);
     if (id && added.id) {
-      await services.members.ensure({ id, userId: added.id, name: added.name ?? '', tenantId: tenantOf(a), ref: info.ref, personal: info.kind === 'personal' });
+      await services.members.ensure({ id, userId: added.id, name: displayName(added.name), tenantId: tenantOf(a), ref: info.ref, personal: info.kind === 'personal' });
     }
   }
 }

@@ -1,17 +1,18 @@
-import { ConversationState, type TurnContext, type StatePropertyAccessor } from 'botbuilder';
+import type { TurnContext, StatePropertyAccessor } from 'botbuilder';
 import { DialogSet, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import type { Container } from '@azure/cosmos';
 import type { DialogPort } from '../core/router';
 import { CosmosBotStateStorage } from './bot-state-storage';
+import { MemberConversationState } from './member-dialog-state';
 
-/** The botbuilder-dialogs of every feature, with their state in Cosmos. */
+/** The botbuilder-dialogs of every feature, with their state in Cosmos, per conversation and member. */
 export class DialogHost {
-  private readonly state: ConversationState;
+  private readonly state: MemberConversationState;
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly dialogs: DialogSet;
 
   constructor(container: Container, dialogs: Dialog[]) {
-    this.state = new ConversationState(new CosmosBotStateStorage(container));
+    this.state = new MemberConversationState(new CosmosBotStateStorage(container));
     this.dialogState = this.state.createProperty<DialogState>('dialogState');
     this.dialogs = new DialogSet(this.dialogState);
     for (const d of dialogs) this.dialogs.add(d);

@@ -64,6 +64,7 @@ export class PartnershipBot extends TeamsActivityHandler {
       else if (ctx.activity.type === ActivityTypes.Message) await ctx.sendActivity(STORAGE_APOLOGY(ref));
       return;
     }
+    this.countRepliesAgainstTheLimit(ctx);
     const isInvoke = ctx.activity.type === ActivityTypes.Invoke;
     try {
       await super.run(ctx);
@@ -76,6 +77,25 @@ export class PartnershipBot extends TeamsActivityHandler {
       return;
     }
     if (isInvoke && !ctx.turnState.get(INVOKE_RESPONSE_KEY)) await sendUnhandledInvoke(ctx);
+  }
+
+  /**
+   * Replies in a turn are Bot Connector requests too, and Teams counts them against the same tenant
+   * limit as broadcasts: each takes a slot from the limiter, ahead of queued background work. Invoke
+   * responses travel in the HTTP response and cost nothing.
+   */
+  private countRepliesAgainstTheLimit(ctx: TurnContext) {
+    const limiter = this.services.messenger.limiter;
+    const conversationId = ctx.activity.conversation?.id;
+    const tenantId = ctx.activity.conversation?.tenantId;
+    ctx.onSendActivities(async (_ctx, activities, next) => {
+      for (const a of activities) if (a.type !== ActivityTypes.InvokeResponse) await limiter.take(conversationId, { tenantId, interactive: true });
+      return next();
+    });
+    ctx.onUpdateActivity(async (_ctx, _activity, next) => {
+      await limiter.take(conversationId, { tenantId, interactive: true });
+      return next();
+    });
   }
 
   private turn(ctx: TurnContext) {

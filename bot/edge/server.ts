@@ -1,6 +1,5 @@
 import restify from 'restify';
 import type { AddressInfo } from 'node:net';
-import type { Activity } from 'botbuilder';
 import type { Config } from '../core/config';
 import { createLogger, type Logger } from '../core/logger';
 import type { Clock, Feature, Services } from '../core/contract';
@@ -14,7 +13,10 @@ import { createDialogs } from '../../dialogs';
 import { createAdapter } from './adapter';
 import { PartnershipBot } from './handler';
 import { BotConnector } from './connector';
-import { tenantOf } from './turn';
+import { admissionRefusal, readInbound } from './inbound';
+
+/** The largest request body the bot reads. */
+export const MAX_BODY_BYTES = 100 * 1024;
 
 export interface AppOptions {
   config: Config;
@@ -56,35 +58,43 @@ export async function startApp(opts: AppOptions): Promise<App> {
   const { store, embedded, ownEmbedded } = await openStore(config, log, given);
   const core = createCoreApp({ config, log, content, store, connector: new BotConnector(config), clock: opts.clock, instanceId: opts.instanceId });
   const { services, router, scheduler } = core;
-  const adapter = createAdapter(config, log);
+  const { adapter, auth } = createAdapter(config, log);
   const bot = new PartnershipBot(services, router, createDialogs(services), core.help);
 
   const server = restify.createServer({ name: 'partnership-bot', handleUncaughtExceptions: false } as restify.ServerOptions);
-  server.use(restify.plugins.bodyParser({ maxBodySize: 512 * 1024, mapParams: false }));
+  // Teams messages are at most about 28 KB and card submits far smaller; nothing legitimate comes near this.
+  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
 
+  /**
+   * The door, in order: a readable activity (else 400), a valid token (else 401), then Teams, the
+   * partnership's tenant and a callable service URL (else 403), and only then a turn. The tenant is
+   * checked after authentication, so an unauthenticated caller cannot probe the allow-list.
+   */
   server.post('/api/messages', async (req, res) => {
-    const body = req.body as Partial<Activity> | undefined;
-    if (!body || typeof body !== 'object' || Array.isArray(body) || typeof body.type !== 'string') {
-      res.send(400, { error: 'The request body must be a Bot Framework activity.' });
+    const inbound = readInbound(req.body);
+    if (!inbound.ok) {
+      log.info({ event: 'bad-activity', reason: inbound.reason }, 'request refused: not an activity the bot can act on');
+      res.send(400, { error: 'The request body is not a Bot Framework activity this bot can act on.' });
       return;
     }
-    if (config.ALLOWED_TENANTS.length > 0) {
-      const tenant = tenantOf(body);
-      if (!tenant || !config.ALLOWED_TENANTS.includes(tenant)) {
-        log.warn({ event: 'tenant-refused', tenant: tenant ?? 'none', activityType: body.type }, 'activity from a tenant that is not allowed');
-        res.send(403, { error: 'This tenant is not allowed to use this bot.' });
-        return;
-      }
+    const activity = inbound.activity;
+    let authenticated;
+    try {
+      authenticated = await auth.authenticateRequest(activity, String(req.headers.authorization ?? ''));
+    } catch {
+      res.send(401, { error: 'Unauthorized.' });
+      return;
+    }
+    const refusal = admissionRefusal(activity, config);
+    if (refusal) {
+      log.warn({ event: 'activity-refused', reason: refusal, channel: String(activity.channelId).slice(0, 50), tenant: String(activity.conversation?.tenantId ?? 'none').slice(0, 64), activityType: activity.type }, 'activity refused: not from Teams in an allowed tenant');
+      res.send(403, { error: refusal === 'tenant' || refusal === 'no-tenant' ? 'This tenant is not allowed to use this bot.' : 'This bot only accepts Microsoft Teams activities.' });
+      return;
     }
     try {
-      await adapter.process(req, res, (ctx) => bot.run(ctx));
+      const invokeResponse = await adapter.handle(authenticated, activity, (ctx) => bot.run(ctx));
+      res.send(invokeResponse?.status ?? 200, invokeResponse?.body);
     } catch (e) {
-      // The adapter parses the activity with zod before its own error handling: a malformed activity is the caller's error.
-      if ((e as Error)?.name === 'ZodError') {
-        log.info({ event: 'bad-activity' }, 'request refused: not a valid activity');
-        if (!res.headersSent) res.send(400, { error: 'The request body is not a valid Bot Framework activity.' });
-        return;
-      }
       log.error({ event: 'process-error', err: { type: (e as Error)?.name, message: (e as Error)?.message } }, 'request failed');
       if (!res.headersSent) res.send(500, { error: 'internal error' });
     }
@@ -106,7 +116,7 @@ export async function startApp(opts: AppOptions): Promise<App> {
   });
   const port = (server.address() as AddressInfo).port;
   if (opts.scheduler ?? config.SCHEDULER_ENABLED) scheduler.start(config.SCHEDULER_INTERVAL_SECONDS);
-  log.info({ event: 'listening', host: config.host, port, auth: config.anonymous ? 'anonymous (loopback only)' : 'bot-framework-jwt', tenants: config.ALLOWED_TENANTS.length }, 'partnership bot listening');
+  log.info({ event: 'listening', host: config.host, port, auth: config.anonymous ? 'anonymous (loopback only)' : 'bot-framework-jwt', tenants: config.allowedTenants.length }, 'partnership bot listening');
 
   return {
     url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,

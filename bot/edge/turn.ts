@@ -8,23 +8,31 @@ export function conversationKind(activity: Partial<Activity>): ConversationKind 
   return t === 'channel' ? 'channel' : t === 'groupChat' ? 'groupChat' : 'personal';
 }
 
-/** The tenant an activity comes from: the one place that reads it. */
+/** The tenant an activity comes from: `conversation.tenantId`, never channelData, which any caller can write. */
 export function tenantOf(activity: Partial<Activity> | undefined): string | undefined {
-  return activity?.conversation?.tenantId ?? (activity?.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+  return activity?.conversation?.tenantId;
 }
 
-/** The stable member id: the Entra object id in Teams, else the channel account id (Playground, tests). */
+/** A member is their Entra object id, never the channel account id (which another channel could reuse). */
 export function memberIdOf(account: Partial<ChannelAccount> | undefined): string | undefined {
-  return account?.aadObjectId || account?.id || undefined;
+  return account?.aadObjectId || undefined;
+}
+
+/** Display names are for people to read; a long one is cut rather than refused. */
+export const displayName = (name: unknown) => (typeof name === 'string' ? name.slice(0, 200) : '');
+
+/** A Teams team id from channelData, if it looks like one. */
+export function teamIdOf(a: Partial<Activity>): string | undefined {
+  const id = (a.channelData as { team?: { id?: unknown } } | undefined)?.team?.id;
+  return typeof id === 'string' && id.length > 0 && id.length <= 256 ? id : undefined;
 }
 
 export function conversationInfo(services: Services, a: Activity): ConversationInfo {
-  const channelData = a.channelData as { team?: { id?: string } } | undefined;
   return {
     id: a.conversation.id,
     kind: conversationKind(a),
     docId: services.members.conversationId(a.conversation.id),
-    teamId: channelData?.team?.id,
+    teamId: teamIdOf(a),
     ref: storableReference(a),
   };
 }
@@ -45,7 +53,7 @@ export async function buildTurn(
   const { doc: member, personalChanged } = await services.members.ensureTracked({
     id,
     userId: a.from.id,
-    name: a.from.name ?? '',
+    name: displayName(a.from.name),
     tenantId: tenantOf(a),
     ref: conversation.ref,
     personal: conversation.kind === 'personal',
@@ -56,7 +64,7 @@ export async function buildTurn(
   }
   const mentions: Mention[] = (a.entities ?? [])
     .filter((e) => e.type === 'mention' && e.mentioned?.id && e.mentioned.id !== a.recipient?.id)
-    .map((e) => ({ id: memberIdOf(e.mentioned) ?? e.mentioned.id, name: String(e.mentioned.name ?? '') }));
+    .map((e) => ({ id: memberIdOf(e.mentioned) ?? String(e.mentioned.id).slice(0, 256), name: displayName(e.mentioned.name) }));
   const text = (TurnContext.removeRecipientMention(a) ?? a.text ?? '').replace(/<at>[^<]*<\/at>/g, '').trim();
   return {
     member,

@@ -5,6 +5,7 @@ import { agendaCard, groupMembers } from './agenda-card';
 import { refreshPosts } from './publish';
 import { seriesById } from './groups';
 import type { S } from './verb-schemas';
+import { resolvePerson } from '../members/resolve-person';
 
 /** The returned card can replace the posted one for everyone, so the banner names who replied rather than saying "you". */
 const REPLY: Record<Rsvp['response'], string> = {
@@ -13,11 +14,10 @@ const REPLY: Record<Rsvp['response'], string> = {
   apologies: 'apologies',
 };
 
-const sameName = (a?: string, b?: string) => !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
-
 /**
- * Records a reply from a group member, or from the deputy a member has named (matched on the name
- * the member gave). Membership is checked against the stored group, never the card.
+ * Records a reply from a group member, or from the deputy a member has named. The deputy is found as
+ * a member when named, and later recognised by their member id, never by a name on a card.
+ * Membership is checked against the stored group, never the card.
  */
 export async function recordRsvp(turn: Turn, data: z.infer<typeof S.rsvp>): Promise<VerbResult> {
   const services = turn.services;
@@ -32,12 +32,19 @@ export async function recordRsvp(turn: Turn, data: z.infer<typeof S.rsvp>): Prom
   const me = turn.member;
   const isMember = members.some((m) => m.id === me.id);
   // A named deputy speaks for the member who named them: confirming keeps the deputy, apologies withdraw them.
-  const principal = isMember ? undefined : members.find((m) => meeting.rsvps[m.id]?.response === 'deputy' && sameName(meeting.rsvps[m.id]?.deputyName, me.name));
+  const principal = isMember ? undefined : members.find((m) => meeting.rsvps[m.id]?.response === 'deputy' && meeting.rsvps[m.id]?.deputyId === me.id);
   if (!isMember && !principal) {
     const name = seriesById(services.content, meeting.seriesId)?.name ?? 'this group';
     return { message: `Only members of the ${name} (or a deputy a member has named) can reply to this agenda. Nothing was changed. If you should be in the group, ask the business unit.` };
   }
   if (principal && data.response === 'deputy') return { message: 'You are already the named deputy for this meeting; a deputy cannot send another deputy. Nothing was changed.' };
+  let deputy: { id: string; name: string } | undefined;
+  if (!principal && data.response === 'deputy') {
+    const found = await resolvePerson(services, data.deputyName);
+    if (typeof found === 'string') return { message: `${found} Nothing was changed.` };
+    if (found.id === me.id) return { message: 'You cannot be your own deputy: choose Attending instead. Nothing was changed.' };
+    deputy = { id: found.id, name: found.name };
+  }
   const at = services.clock.now().toISOString();
   const forId = principal?.id ?? me.id;
   const next: Rsvp = principal
@@ -45,7 +52,7 @@ export async function recordRsvp(turn: Turn, data: z.infer<typeof S.rsvp>): Prom
       ? { response: 'apologies', at }
       : { ...meeting.rsvps[forId], at }
     : data.response === 'deputy'
-      ? { response: 'deputy', deputyName: data.deputyName, deputyAgency: data.deputyAgency || undefined, at }
+      ? { response: 'deputy', deputyId: deputy!.id, deputyName: deputy!.name, deputyAgency: data.deputyAgency || undefined, at }
       : { response: data.response, at };
   const { doc } = await store.meetings.mutate(meeting.id, meeting.pk, (m): Meeting => ({ ...m, rsvps: { ...m.rsvps, [forId]: next } }));
   await services.audit.record({ actorId: me.id, feature: 'meetings', action: 'rsvp', entityType: 'meeting', entityId: meeting.id, beforeEtag: meeting._etag, afterEtag: doc._etag, detail: { response: next.response, onBehalf: principal ? forId : null } });

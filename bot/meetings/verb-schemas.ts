@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { RecordId } from '../core/record-id';
 import { guardedText } from '../shared/privacy/child-identifying';
 
 /** Ids go into Cosmos paths, so only the characters our ids use are let through. */
-const id = z.string({ error: 'is missing' }).trim().min(1, 'is missing').max(100).regex(/^[A-Za-z0-9-]+$/, 'is not a meeting id');
+const id = RecordId;
 const optionalText = (max: number) => guardedText(max, { required: false }).optional().default('');
 /** Choice sets cannot offer an empty value, so "no agency" arrives as one of these words. */
 const agencyChoice = z

@@ -51,7 +51,19 @@ export function createMeetingVerbs(services: Services): VerbDef[] {
   const invalidMeeting = invalidForm(S.meeting, false, (meeting, values, banner) => meetingForm(services, { meeting, values, banner }));
 
   return [
-    meetingVerb('meetings.show', undefined, async (turn, m) => ({ card: await agendaCard(services, m, { manage: turn.member.roles.includes('businessUnit') }) })),
+    meetingVerb('meetings.show', undefined, async (turn, m) => {
+      const manage = turn.member.roles.includes('businessUnit');
+      // Drafts are the business unit's; a published agenda is for its group's members and their named deputies.
+      if (!manage) {
+        const group = await store.getGroup(m.seriesId);
+        const isDeputy = Object.values(m.rsvps).some((r) => r.deputyId === turn.member.id);
+        if (m.status === 'draft' || !(group?.memberIds.includes(turn.member.id) || isDeputy)) {
+          const name = seriesById(services.content, m.seriesId)?.name ?? 'its group';
+          return { message: `That agenda is for the members of the ${name}. If you should be in the group, ask the business unit.` };
+        }
+      }
+      return { card: await agendaCard(services, m, { manage }) };
+    }),
     defineVerb({ feature: 'meetings', verb: 'meetings.new.open', schema: S.newOpen, roles: ['businessUnit'], run: async (_turn, data) => ({ card: meetingForm(services, { seriesId: data.seriesId }) }) }),
     defineVerb({ feature: 'meetings', verb: 'meetings.new', schema: S.meeting, roles: ['businessUnit'], invalid: invalidMeeting, run: createMeeting }),
     meetingVerb('meetings.edit.open', ['businessUnit'], async (_turn, m) => ({ card: meetingForm(services, { meeting: m }) })),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RecordId } from '../core/record-id';
 import { defineVerb, type Services, type VerbDef, type VerbResult } from '../core/contract';
 import { guardedText } from '../shared/privacy/child-identifying';
 import { refusal } from '../core/roles';
@@ -8,7 +9,7 @@ import { refreshTicketPosts, ticketMessage } from './tickets';
 import { LEVELS_OF_NEED_DIALOG } from './level-suggestion';
 import type { Answering } from './answering';
 
-const Id = z.string().min(1).max(100);
+const Id = RecordId;
 
 export function createQueryVerbs(services: Services, answering: Answering): VerbDef[] {
   const repo = services.repos.queries;

@@ -63,6 +63,9 @@ export class CheckInDialog extends ComponentDialog {
 
   private async save(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const o = step.options as CheckInOptions;
+    // Dialog state is per member, so this cannot be someone else; checked anyway, because an answer
+    // saved under the wrong auditor would corrupt the audit.
+    if (step.context.activity.from?.aadObjectId !== o.memberId) return step.endDialog();
     const ci = this.checkIns();
     const field = (step.values as { field: Field }).field;
     const round = await this.round(o);

@@ -17,6 +17,8 @@ export type AgendaItem = z.infer<typeof AgendaItemSchema>;
 
 export const RsvpSchema = z.object({
   response: z.enum(['attending', 'deputy', 'apologies']),
+  /** The member who stands in: only they may confirm or withdraw as the deputy. */
+  deputyId: z.string().max(100).optional(),
   deputyName: z.string().max(120).optional(),
   deputyAgency: z.string().max(60).optional(),
   at: z.string(),

@@ -33,7 +33,8 @@ export class MembersRepository {
 
   /**
    * Records that a member spoke to the bot (or was seen in a roster) and returns the stored member.
-   * Configured business-unit admins get their role on first sight, so a new install has someone who can grant roles.
+   * Configured business-unit admins get their role once, on first sight, so a new install has someone
+   * who can grant roles; after that the role is the business unit's to revoke like any other.
    */
   async ensure(seen: SeenMember): Promise<Stored<Member>> {
     return (await this.ensureTracked(seen)).doc;
@@ -53,6 +54,7 @@ export class MembersRepository {
         name: seen.name,
         tenantId: seen.tenantId,
         roles: bootstrapRoles,
+        ...(bootstrapRoles.length ? { bootstrapped: true } : {}),
         personal: seen.personal ? seen.ref : undefined,
         seenIn: seen.personal ? undefined : seen.ref,
         reachable: true,
@@ -65,7 +67,7 @@ export class MembersRepository {
     let personalChanged = false;
     const { doc } = await this.members.mutate(seen.id, this.partnershipId, (m) => {
       personalChanged = seen.personal && m.personal?.conversation.id !== seen.ref.conversation.id;
-      const needsRole = bootstrapRoles.some((r) => !m.roles.includes(r));
+      const needsRole = !m.bootstrapped && bootstrapRoles.some((r) => !m.roles.includes(r));
       const nameChanged = seen.name && m.name !== seen.name;
       const lacksSeen = !seen.personal && !m.seenIn;
       if (!personalChanged && !needsRole && !nameChanged && m.reachable !== false && !lacksSeen) return undefined;
@@ -76,6 +78,7 @@ export class MembersRepository {
         personal: personalChanged ? seen.ref : m.personal,
         seenIn: lacksSeen ? seen.ref : m.seenIn,
         roles: needsRole ? [...new Set([...m.roles, ...bootstrapRoles])] : m.roles,
+        bootstrapped: needsRole || m.bootstrapped || undefined,
         reachable: seen.personal ? true : m.reachable,
         unreachableSince: seen.personal ? undefined : m.unreachableSince,
         updatedAt: at,

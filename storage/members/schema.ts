@@ -28,6 +28,8 @@ export const MemberSchema = z.object({
   tenantId: z.string().optional(),
   agency: z.string().optional(),
   roles: z.array(RoleSchema).default([]),
+  /** BUSINESS_UNIT_ADMINS gave this member their first role once; a later revoke is never undone by it. */
+  bootstrapped: z.boolean().optional(),
   /** 1:1 conversation with the bot, once known. */
   personal: ConversationRefSchema.optional(),
   /** A conversation the member was seen in, used to open a 1:1 chat when there is none yet. */

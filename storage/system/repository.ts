@@ -2,7 +2,7 @@ import type { Store } from '../cosmos';
 import { Repository } from '../repository';
 import { newId } from '../ids';
 import { StaleError, ConflictError } from '../errors';
-import { ChangeSchema, LeaseSchema, NotificationSchema, SettingsSchema, type Change, type Notification } from './schema';
+import { ChangeSchema, LeaseSchema, NotificationSchema, RateBudgetSchema, SettingsSchema, type Change, type Notification } from './schema';
 
 export class SettingsRepository {
   readonly repo: Repository<typeof SettingsSchema>;
@@ -112,5 +112,47 @@ export class Notifications {
       { name: '@pk', value: this.partnershipId },
       { name: '@t', value: olderThan.toISOString() },
     ]);
+  }
+}
+
+/**
+ * The outbound rate budget in Cosmos, so several instances together never exceed Teams' limit: each
+ * reservation moves the tenant's next free slot forward with an ETag-guarded replace, so two
+ * instances can never be handed the same slot.
+ */
+export class CosmosRateBudget {
+  private readonly repo: Repository<typeof RateBudgetSchema>;
+  constructor(store: Store, private readonly now: () => number = Date.now) {
+    this.repo = new Repository(store, 'leases', RateBudgetSchema, 'rateBudget');
+  }
+
+  private id(key: string) {
+    return `rate-${key}`.slice(0, 200);
+  }
+
+  async reserve(key: string, n: number, intervalMs: number): Promise<number> {
+    const id = this.id(key);
+    for (let attempt = 0; ; attempt++) {
+      const current = await this.repo.get(id, 'leases');
+      const start = Math.max(current?.tat ?? 0, current?.pausedUntil ?? 0, this.now());
+      const next = { type: 'rateBudget' as const, id, pk: 'leases' as const, tat: start + n * intervalMs, pausedUntil: current?.pausedUntil ?? 0 };
+      try {
+        if (current) await this.repo.replace({ ...next, _etag: current._etag });
+        else await this.repo.create(next);
+        return start;
+      } catch (e) {
+        if (!(e instanceof StaleError || e instanceof ConflictError) || attempt >= 20) throw e;
+      }
+    }
+  }
+
+  async pauseUntil(key: string, untilMs: number): Promise<void> {
+    const id = this.id(key);
+    const current = await this.repo.get(id, 'leases');
+    if (!current) {
+      await this.repo.createIfAbsent({ type: 'rateBudget', id, pk: 'leases', tat: untilMs, pausedUntil: untilMs });
+      return;
+    }
+    await this.repo.mutate(id, 'leases', (b) => (b.pausedUntil >= untilMs ? undefined : { ...b, pausedUntil: untilMs, tat: Math.max(b.tat, untilMs) }));
   }
 }

@@ -38,6 +38,20 @@ export const LeaseSchema = z.object({
 export type Lease = z.infer<typeof LeaseSchema>;
 
 /**
+ * A tenant's outbound budget, shared by every instance (GCRA): the next free send slot, and the end
+ * of the last 429 pause. Kept with the leases: small, hot, and read with a point read.
+ */
+export const RateBudgetSchema = z.object({
+  type: z.literal('rateBudget'),
+  id: z.string(),
+  pk: z.literal('leases'),
+  /** Time (ms since the epoch) of the next free slot. */
+  tat: z.number(),
+  pausedUntil: z.number().default(0),
+});
+export type RateBudgetDoc = z.infer<typeof RateBudgetSchema>;
+
+/**
  * A proactive message that must go out at most once (nudge, reminder, escalation). Its id is
  * deterministic, so creating it twice fails with 409 and the second sender stands down.
  */

@@ -36,12 +36,21 @@ async function clearDrafts() {
   for (const r of resources) await bot.app.services.store.containers.audits.item(r.id, r.pk).delete();
 }
 
+/** Teams sends the member's Entra object id with every message; the dialog checks the speaker against it. */
+const as = (aadObjectId: string) => ({
+  onTurn: async (ctx: import('botbuilder').TurnContext, next: () => Promise<void>) => {
+    ctx.activity.from = { ...ctx.activity.from, aadObjectId };
+    await next();
+  },
+});
+const asAuditor = [as(auditor.aadObjectId)];
+
 type Case = { name: string; turns: string[]; expectLast?: string; expectReplies?: string[]; record: Record<string, unknown> };
 
 it.each((cases as Case[]).map((c) => [c.name, c] as const))('%s', async (_name, c) => {
   await clearDrafts();
   const options: CheckInOptions = { roundId, memberId: auditor.aadObjectId, agency: 'police' };
-  const client = new DialogTestClient('msteams', new CheckInDialog(() => new CheckIns(bot.app.services)), options, [], new ConversationState(new MemoryStorage()));
+  const client = new DialogTestClient('msteams', new CheckInDialog(() => new CheckIns(bot.app.services)), options, asAuditor, new ConversationState(new MemoryStorage()));
   const replies: string[] = [];
   let reply = await client.sendActivity('start');
   replies.push(reply.text ?? '');
@@ -65,7 +74,7 @@ it('resumes where the auditor left off after the storage client is restarted', a
   };
 
   const first = await stateOn();
-  const before = new DialogTestClient('msteams', dialog(), options, [], first.state);
+  const before = new DialogTestClient('msteams', dialog(), options, asAuditor, first.state);
   await before.sendActivity('start');
   await before.sendActivity('MACA-2026-020');
   const asked = await before.sendActivity('yes');
@@ -74,7 +83,7 @@ it('resumes where the auditor left off after the storage client is restarted', a
 
   // A new process: new storage client, same conversation. The dialog carries on at question 2.
   const second = await stateOn();
-  const after = new DialogTestClient('msteams', dialog(), options, [], second.state);
+  const after = new DialogTestClient('msteams', dialog(), options, asAuditor, second.state);
   const next = await after.sendActivity('partly');
   expect(next.text).toMatch(/Question 3 of 6/);
   expect(await record('MACA-2026-020')).toMatchObject({ answers: { voice: 'yes', chronology: 'partly' }, status: 'draft' });
@@ -83,8 +92,22 @@ it('resumes where the auditor left off after the storage client is restarted', a
 
 it('refuses a check-in on a closed round', async () => {
   await bot.app.services.store.containers.audits.item(roundId, bot.app.services.partnershipId).patch([{ op: 'replace', path: '/status', value: 'closed' }]);
-  const client = new DialogTestClient('msteams', new CheckInDialog(() => new CheckIns(bot.app.services)), { roundId, memberId: auditor.aadObjectId }, [], new ConversationState(new MemoryStorage()));
+  const client = new DialogTestClient('msteams', new CheckInDialog(() => new CheckIns(bot.app.services)), { roundId, memberId: auditor.aadObjectId }, asAuditor, new ConversationState(new MemoryStorage()));
   const reply = await client.sendActivity('start');
   expect(reply.text).toMatch(/round has closed/);
   await bot.app.services.store.containers.audits.item(roundId, bot.app.services.partnershipId).patch([{ op: 'replace', path: '/status', value: 'open' }]);
+});
+
+it('never saves another member\'s message as the auditor\'s answer', async () => {
+  await clearDrafts();
+  const options: CheckInOptions = { roundId, memberId: auditor.aadObjectId, agency: 'police' };
+  const state = new ConversationState(new MemoryStorage());
+  let speaker = auditor.aadObjectId;
+  const client = new DialogTestClient('msteams', new CheckInDialog(() => new CheckIns(bot.app.services)), options, [
+    { onTurn: async (ctx: import('botbuilder').TurnContext, next: () => Promise<void>) => { ctx.activity.from = { ...ctx.activity.from, aadObjectId: speaker }; await next(); } },
+  ], state);
+  await client.sendActivity('start');
+  speaker = users.other.aadObjectId;
+  await client.sendActivity('MACA-2026-099');
+  expect(await record('MACA-2026-099')).toBeUndefined();
 });

@@ -5,7 +5,7 @@ describe('authoring, scheduling and audiences', () => {
   let bot: TestBot;
   const clock = new SettableClock(new Date('2026-11-24T10:00:00Z'));
   beforeAll(async () => {
-    bot = await startTestBot({ clock, env: { BROADCAST_RATE_PER_SECOND: '50' } });
+    bot = await startTestBot({ clock, env: { OUTBOUND_RATE_PER_SECOND: '50' } });
     await seedRecipients(bot, 40);
   });
   afterAll(async () => bot?.close());
@@ -102,7 +102,7 @@ describe('authoring, scheduling and audiences', () => {
 describe('cancelling a broadcast', () => {
   let bot: TestBot;
   beforeAll(async () => {
-    bot = await startTestBot({ env: { BROADCAST_RATE_PER_SECOND: '20' } });
+    bot = await startTestBot({ env: { OUTBOUND_RATE_PER_SECOND: '20' } });
     await seedRecipients(bot, 200);
   });
   afterAll(async () => bot?.close());
@@ -131,7 +131,7 @@ describe('cancelling a broadcast', () => {
 describe('withdrawing while still sending', () => {
   let bot: TestBot;
   beforeAll(async () => {
-    bot = await startTestBot({ env: { BROADCAST_RATE_PER_SECOND: '20' } });
+    bot = await startTestBot({ env: { OUTBOUND_RATE_PER_SECOND: '20' } });
     await seedRecipients(bot, 150);
   });
   afterAll(async () => bot?.close());

@@ -6,7 +6,7 @@ const N = 300;
 describe('briefings broadcast through the real endpoint', () => {
   let bot: TestBot;
   beforeAll(async () => {
-    bot = await startTestBot({ env: { BROADCAST_RATE_PER_SECOND: '50' } });
+    bot = await startTestBot({ env: { OUTBOUND_RATE_PER_SECOND: '50' } });
     await seedRecipients(bot, N);
   });
   afterAll(async () => bot?.close());
@@ -70,6 +70,16 @@ describe('briefings broadcast through the real endpoint', () => {
     const r = await repo.responses.get(repo.responseId(briefingId, users.practitioner.aadObjectId), briefingId);
     expect(r).toMatchObject({ useful: 'yes', agency: 'police' });
     expect(r?.reflection).not.toMatch(/CW1/);
+  });
+
+  it('a 28 KB reflection is refused with the field\'s limit, keeps the first 4,000 characters typed, and never overflows the card', async () => {
+    const long = 'I will raise this with my team. '.repeat(900);
+    const res = await bot.invoke(users.practitioner, 'briefings.feedback', { briefingId, useful: 'yes', reflection: long });
+    expect(res.statusCode).toBe(200);
+    expect(res.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(cardText(res.value)).toContain('keep it under 1,000 characters');
+    expect(Buffer.byteLength(JSON.stringify(res.value))).toBeLessThan(28 * 1024);
+    expect(JSON.stringify(res.value)).toContain(long.slice(0, 4000));
   });
 
   it('the business unit sees reach by agency and role, and gets a CSV without free text unless asked', async () => {

@@ -14,7 +14,7 @@ async function sendNow(bot: TestBot, briefingId: string) {
 describe('briefings broadcast under throttling', () => {
   let bot: TestBot;
   beforeAll(async () => {
-    bot = await startTestBot({ env: { BROADCAST_RATE_PER_SECOND: '50' } });
+    bot = await startTestBot({ env: { OUTBOUND_RATE_PER_SECOND: '50' } });
     await seedRecipients(bot, N);
   });
   afterAll(async () => bot?.close());
@@ -81,8 +81,8 @@ describe('briefings broadcast after a worker dies', () => {
     embedded = await startEmbeddedCosmos();
     connector = await new FakeConnector().start();
     const databaseId = `crash-${randomUUID().slice(0, 8)}`;
-    a = await startTestBot({ embedded, connector, databaseId, instanceId: 'worker-a', env: { BROADCAST_RATE_PER_SECOND: '50' } });
-    b = await startTestBot({ embedded, connector, databaseId, instanceId: 'worker-b', env: { BROADCAST_RATE_PER_SECOND: '50' } });
+    a = await startTestBot({ embedded, connector, databaseId, instanceId: 'worker-a', env: { OUTBOUND_RATE_PER_SECOND: '50' } });
+    b = await startTestBot({ embedded, connector, databaseId, instanceId: 'worker-b', env: { OUTBOUND_RATE_PER_SECOND: '50' } });
     for (const bot of [a, b]) engineOf(bot).tune({ broadcastLeaseMs: 1500, renewMs: 300 });
     await seedRecipients(a, N);
   });

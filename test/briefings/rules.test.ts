@@ -1,7 +1,6 @@
 import { readingTime, wordCount } from '../../bot/briefings/reading-time';
 import { parseForm, readyToSend, DEFAULT_REFLECTION, FormDataSchema } from '../../bot/briefings/form-fields';
 import { retryDelayMs } from '../../bot/core/outbound/backoff';
-import { TokenBucket } from '../../bot/core/outbound/token-bucket';
 import { computeReach, reachCsv, inert } from '../../bot/briefings/reach';
 import { searchLibrary } from '../../bot/briefings/library';
 import { statusFor } from '../../bot/briefings/record-outcome';
@@ -93,39 +92,6 @@ describe('retry delay', () => {
     [{ ok: false, status: 400, kind: 'failed' }, 'failed'],
     [{ ok: false, status: 429, kind: 'throttled' }, 'failed'],
   ] as const)('records %j as %s', (result, status) => expect(statusFor(result as any)).toBe(status));
-});
-
-describe('token bucket', () => {
-  it('paces takers to the ceiling (within a small burst)', async () => {
-    const bucket = new TokenBucket(40, 2);
-    const start = performance.now();
-    for (let i = 0; i < 21; i++) await bucket.take();
-    const secs = (performance.now() - start) / 1000;
-    expect(secs).toBeGreaterThan(0.4);
-    expect(secs).toBeLessThan(0.9);
-  });
-  it('a 429 pause holds every taker until Retry-After has passed', async () => {
-    const bucket = new TokenBucket(1000, 1);
-    await bucket.take();
-    bucket.pause(300);
-    const start = performance.now();
-    await Promise.all([bucket.take(), bucket.take(), bucket.take()]);
-    expect(performance.now() - start).toBeGreaterThanOrEqual(290);
-    expect(bucket.throttles).toBe(1);
-  });
-  it('slows its rate after a 429 and recovers once no 429 has been seen for a while', () => {
-    let t = 0;
-    const bucket = new TokenBucket(45, 3, () => t);
-    bucket.pause(1000);
-    bucket.pause(1000);
-    expect(bucket.rate).toBeCloseTo(40.5);
-    t = 5_000;
-    void bucket.take();
-    expect(bucket.rate).toBeCloseTo(40.5);
-    t = 60_000;
-    void bucket.take();
-    expect(bucket.rate).toBe(45);
-  });
 });
 
 describe('reach figures', () => {

@@ -1,54 +1,122 @@
-import { generateKeyPairSync, createSign } from 'node:crypto';
+import { OpenIdServer } from '../support/openid-server';
 import { startTestBot, users, personalConversationId, TENANT, memoryLogger, type TestBot } from '../support/harness';
 
 const APP_ID = '6f1b2c3d-1111-4222-8333-944445555666';
 
-function b64url(o: object | Buffer) {
-  return (Buffer.isBuffer(o) ? o : Buffer.from(JSON.stringify(o))).toString('base64url');
-}
-
-/** A token signed with a key of our own: it can never verify against Bot Framework's keys. */
-function forgedToken(claims: Record<string, unknown>, alg = 'RS256') {
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const now = Math.floor(Date.now() / 1000);
-  const unsigned = `${b64url({ alg, typ: 'JWT', kid: 'forged-key' })}.${b64url({ nbf: now - 10, exp: now + 600, ...claims })}`;
-  return `${unsigned}.${b64url(createSign('RSA-SHA256').update(unsigned).sign(privateKey))}`;
-}
-
+/**
+ * Authentication against a local OpenID metadata + signing-key endpoint (BOT_OPENID_METADATA), with
+ * tokens signed by a key of ours: the real validation code accepts a valid token, and refuses each
+ * kind of bad one with 401 and its own logged reason.
+ */
 describe('Bot Framework authentication with an app id configured', () => {
   let bot: TestBot;
+  let idp: OpenIdServer;
+  let stranger: OpenIdServer;
   let consoleError: jest.SpyInstance;
+  const { log, lines } = memoryLogger();
   beforeAll(async () => {
-    // botbuilder prints refused requests with console.error; keep test output readable.
+    // botbuilder prints refused tokens with console.error; keep test output readable.
     consoleError = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    bot = await startTestBot({ env: { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-secret', MicrosoftAppTenantId: TENANT, HOST: '127.0.0.1' } });
+    idp = await new OpenIdServer().start();
+    stranger = await new OpenIdServer().start();
+    bot = await startTestBot({ log, env: { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-secret', MicrosoftAppTenantId: TENANT, HOST: '127.0.0.1', BOT_OPENID_METADATA: idp.metadataUrl } });
+  });
+  afterAll(async () => {
+    await bot?.close();
+    await idp?.close();
+    await stranger?.close();
+    consoleError.mockRestore();
+  });
+
+  /** A button press whose answer comes back in the HTTP response (no outbound call, which would need real credentials). */
+  const press = (over: Record<string, unknown> = {}) => ({
+    ...bot.activity(users.practitioner, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'queries.feedback', data: { queryId: 'not-a-question', helpful: 'yes' } } } }),
+    ...over,
+  });
+  const valid = (claims: Record<string, unknown> = {}) => idp.sign({ aud: APP_ID, serviceurl: bot.connector.url, ...claims });
+  const refusedFor = () => lines.filter((l) => l.event === 'auth-refused').map((l) => l.reason);
+
+  it('accepts a valid token and runs the turn', async () => {
+    lines.length = 0;
+    const res = await bot.post(press(), { authorization: `Bearer ${valid()}` });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Only the person who asked can rate this answer.' });
+    expect(refusedFor()).toEqual([]);
+    expect(await bot.app.services.members.get(users.practitioner.aadObjectId)).toBeDefined();
+  });
+
+  const now = Math.floor(Date.now() / 1000);
+  const refused: [string, () => string, string][] = [
+    ['with no token', () => '', 'no-token'],
+    ['signed with another key under our key id', () => stranger.sign({ aud: APP_ID, serviceurl: bot.connector.url }, { kid: idp.kid }), 'bad-signature'],
+    ['signed with a key nobody published', () => stranger.sign({ aud: APP_ID, serviceurl: bot.connector.url }), 'unknown-key'],
+    ['for another audience', () => valid({ aud: '00000000-0000-0000-0000-000000000000' }), 'wrong-audience'],
+    ['from another issuer', () => valid({ iss: 'https://evil.example.org' }), 'wrong-issuer'],
+    ['that has expired', () => valid({ exp: now - 3600, nbf: now - 7200 }), 'expired'],
+    ['for another service URL', () => valid({ serviceurl: 'https://smba.trafficmanager.net/uk/' }), 'service-url-claim'],
+    ['unsigned (alg none)', () => `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${Buffer.from(JSON.stringify({ iss: 'https://api.botframework.com', aud: APP_ID })).toString('base64url')}.`, 'algorithm'],
+    ['that is not a JWT at all', () => 'abc.def.ghi', 'malformed'],
+  ];
+  it.each(refused)('refuses a token %s with 401, logs why, and runs no turn', async (_name, token, reason) => {
+    lines.length = 0;
+    const before = bot.connector.received.length;
+    const t = token();
+    const res = await bot.post(press({ from: { id: '29:someone', name: 'Someone', aadObjectId: 'aad-refused-caller' } }), t ? { authorization: `Bearer ${t}` } : {});
+    expect(res.status).toBe(401);
+    expect(refusedFor()).toEqual([reason]);
+    expect(bot.connector.received.length).toBe(before);
+    expect(await bot.app.services.members.get('aad-refused-caller')).toBeUndefined();
+    expect(JSON.stringify(lines)).not.toContain(t || 'no token at all');
+  });
+
+  it('refuses a valid token from another channel (Web Chat is on by default on an Azure Bot) with 403', async () => {
+    lines.length = 0;
+    const res = await bot.post(press({ channelId: 'directline' }), { authorization: `Bearer ${valid()}` });
+    expect(res.status).toBe(403);
+    expect(res.body).toEqual({ error: 'This bot only accepts Microsoft Teams activities.' });
+    expect(lines.find((l) => l.event === 'activity-refused')).toMatchObject({ reason: 'channel', channel: 'directline' });
+  });
+
+  it("refuses a valid token whose activity names another tenant, or none, with 403 (the bot's own tenant is the default allow-list)", async () => {
+    const other = press();
+    (other as any).conversation = { ...(other as any).conversation, tenantId: '99999999-8888-7777-6666-555555555555' };
+    expect((await bot.post(other, { authorization: `Bearer ${valid()}` })).status).toBe(403);
+    const none = press();
+    delete (none as any).conversation.tenantId;
+    expect((await bot.post(none, { authorization: `Bearer ${valid()}` })).status).toBe(403);
+  });
+
+  it('answers 401 before any tenant check, so an unauthenticated caller cannot probe the allow-list', async () => {
+    const other = press();
+    (other as any).conversation = { ...(other as any).conversation, tenantId: '99999999-8888-7777-6666-555555555555' };
+    expect((await bot.post(other)).status).toBe(401);
+    expect((await bot.post(press())).status).toBe(401);
+  });
+});
+
+describe('signing keys that cannot be fetched', () => {
+  let bot: TestBot;
+  let consoleError: jest.SpyInstance;
+  const { log, lines } = memoryLogger();
+  beforeAll(async () => {
+    consoleError = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const idp = await new OpenIdServer().start();
+    const url = idp.metadataUrl;
+    await idp.close();
+    bot = await startTestBot({ log, env: { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x', MicrosoftAppTenantId: TENANT, BOT_OPENID_METADATA: url } });
   });
   afterAll(async () => {
     await bot?.close();
     consoleError.mockRestore();
   });
 
-  const message = () => bot.activity(users.practitioner, { type: 'message', text: 'help' });
-
-  it('refuses a request without a token with 401 and runs no turn', async () => {
-    const res = await bot.post(message());
+  it('fail closed: 401, never 500', async () => {
+    const signer = await new OpenIdServer().start();
+    const token = signer.sign({ aud: APP_ID, serviceurl: bot.connector.url });
+    await signer.close();
+    const res = await bot.post(bot.activity(users.practitioner, { type: 'message', text: 'help' }), { authorization: `Bearer ${token}` });
     expect(res.status).toBe(401);
-    expect(bot.connector.received).toHaveLength(0);
-    expect(await bot.app.services.members.get(users.practitioner.aadObjectId)).toBeUndefined();
-  });
-
-  const forged: [string, () => string][] = [
-    ['signed with the wrong key', () => forgedToken({ iss: 'https://api.botframework.com', aud: APP_ID, serviceurl: bot.connector.url })],
-    ['for another audience', () => forgedToken({ iss: 'https://api.botframework.com', aud: '00000000-0000-0000-0000-000000000000', serviceurl: bot.connector.url })],
-    ['from another issuer', () => forgedToken({ iss: 'https://evil.example.org', aud: APP_ID, serviceurl: bot.connector.url })],
-    ['expired', () => forgedToken({ iss: 'https://api.botframework.com', aud: APP_ID, exp: Math.floor(Date.now() / 1000) - 3600, nbf: Math.floor(Date.now() / 1000) - 7200 })],
-    ['unsigned (alg none)', () => `${b64url({ alg: 'none', typ: 'JWT' })}.${b64url({ iss: 'https://api.botframework.com', aud: APP_ID })}.`],
-    ['not a JWT at all', () => 'abc.def.ghi'],
-  ];
-  it.each(forged)('refuses a token %s with 401', async (_name, token) => {
-    const res = await bot.post(message(), { authorization: `Bearer ${token()}` });
-    expect(res.status).toBe(401);
-    expect(bot.connector.received).toHaveLength(0);
+    expect(lines.filter((l) => l.event === 'auth-refused').map((l) => l.reason)).toEqual(['keys-unreachable']);
   });
 });
 
@@ -72,8 +140,8 @@ describe('tenant allow-list', () => {
     expect(res.body.error).toMatch(/tenant is not allowed/);
     expect(bot.connector.received.length).toBe(before);
     expect(await bot.app.services.members.get(users.other.aadObjectId)).toBeUndefined();
-    const refused = lines.find((l) => l.event === 'tenant-refused');
-    expect(refused).toMatchObject({ tenant: '99999999-8888-7777-6666-555555555555', activityType: 'message' });
+    const refused = lines.find((l) => l.event === 'activity-refused');
+    expect(refused).toMatchObject({ reason: 'tenant', tenant: '99999999-8888-7777-6666-555555555555', activityType: 'message' });
     expect(JSON.stringify(lines)).not.toContain('"help"');
   });
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { startTestBot, users, TENANT, type TestBot, type TestUser } from '../support/harness';
+import { startTestBot, users, TENANT, memoryLogger, type TestBot, type TestUser } from '../support/harness';
 import type { ContainerName } from '../../storage/containers';
 
 /**
@@ -15,6 +15,7 @@ const CONCURRENCY = 8;
 const MAY_CHANGE: ContainerName[] = ['members', 'botState', 'queries', 'leases', 'notifications', 'auditLog'];
 
 let bot: TestBot;
+const { log, lines } = memoryLogger();
 let actionId = '';
 let actionEtag = '';
 
@@ -87,7 +88,7 @@ function build(spec: ReturnType<typeof activity> extends fc.Arbitrary<infer T> ?
 }
 
 beforeAll(async () => {
-  bot = await startTestBot();
+  bot = await startTestBot({ log });
   await bot.grant(users.bu, ['businessUnit']);
   await bot.grant(users.dspPolice, ['dsp'], 'police');
   const due = new Date(Date.now() + 40 * 86400_000).toISOString().slice(0, 10);
@@ -97,11 +98,24 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => bot?.close());
 
-it(`survives ${RUNS} generated activities with no 5xx and no unauthorised change`, async () => {
+/** Whether the door must refuse the generated activity: a field the bot needs is missing or of the wrong type. */
+function isMalformed(spec: Parameters<typeof build>[0]): boolean {
+  const needed = ['from', 'conversation', 'recipient', 'channelId', 'serviceUrl'];
+  if (spec.kind === 'weird') return true;
+  if (spec.drop.some((k) => needed.includes(k) && (k !== 'serviceUrl' || spec.kind === 'message'))) return true;
+  if (spec.wrongTypes.some((k) => ['from', 'conversation', 'type'].includes(k))) return true;
+  if (spec.wrongTypes.includes('text')) return true;
+  if (spec.kind === 'invoke' && (spec.drop.includes('value') || spec.wrongTypes.includes('value'))) return true;
+  return false;
+}
+
+it(`survives ${RUNS} generated activities: 4xx for every malformed one, no 5xx, no error logged, no unauthorised change`, async () => {
   const specs = fc.sample(activity(), { numRuns: RUNS, seed: 20261124 });
   const before = await snapshot();
   const statuses = new Map<number, number>();
   const serverErrors: string[] = [];
+  const acceptedMalformed: string[] = [];
+  let malformed = 0;
   let next = 0;
   const worker = async () => {
     while (next < specs.length) {
@@ -109,11 +123,19 @@ it(`survives ${RUNS} generated activities with no 5xx and no unauthorised change
       const res = await bot.post(build(spec));
       statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
       if (res.status >= 500 && serverErrors.length < 5) serverErrors.push(`${res.status} for ${spec.kind} ${JSON.stringify(spec.drop)} ${JSON.stringify(spec.wrongTypes)}`);
+      if (isMalformed(spec)) {
+        malformed++;
+        if ((res.status < 400 || res.status >= 500) && acceptedMalformed.length < 5) acceptedMalformed.push(`${res.status} for ${spec.kind} drop ${JSON.stringify(spec.drop)} wrong ${JSON.stringify(spec.wrongTypes)}`);
+      }
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
 
   expect(serverErrors).toEqual([]);
+  expect(acceptedMalformed).toEqual([]);
+  expect(malformed).toBeGreaterThan(RUNS / 4);
+  const errors = lines.filter((l) => (l.level as number) >= 50).map((l) => `${l.event}: ${(l.err as { message?: string } | undefined)?.message ?? l.msg}`);
+  expect(errors.slice(0, 5)).toEqual([]);
   expect([...statuses.values()].reduce((a, b) => a + b, 0)).toBe(RUNS);
   expect((await fetch(`${bot.app.url}/healthz`)).status).toBe(200);
   expect(await snapshot()).toEqual(before);

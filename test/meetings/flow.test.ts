@@ -92,6 +92,13 @@ it('refuses an agenda item with no title, and a stale edit, without losing anyth
   expect((await stored()).lengthMinutes).toBe(150);
 });
 
+it('shows a draft agenda to the business unit only, even to members of its group', async () => {
+  const asMember = await bot.invoke(users.dspCouncil, 'meetings.show', { meetingId });
+  expect(asMember.value).toBe('That agenda is for the members of the Partnership board. If you should be in the group, ask the business unit.');
+  const asBu = await bot.invoke(users.bu, 'meetings.show', { meetingId });
+  expect(cardText(asBu.value)).toMatch(/Partnership board/);
+});
+
 const posted = new Map<string, string>();
 
 it('publishes the agenda to each member 1:1', async () => {
@@ -106,6 +113,8 @@ it('publishes the agenda to each member 1:1', async () => {
   }
 });
 
+const deputy = { id: '29:deputy', aadObjectId: 'aad-deputy', name: 'Assistant Head of Education' };
+
 it('turns RSVPs from three partners into the quorum line on every posted copy', async () => {
   let r = await bot.invoke(users.dspCouncil, 'meetings.rsvp', { meetingId, response: 'attending' });
   expect(cardText(r.value)).toMatch(/local authority ✓, police ✗, ICB ✗ \(not quorate yet\)/);
@@ -113,6 +122,9 @@ it('turns RSVPs from three partners into the quorum line on every posted copy', 
   expect(cardText(r.value)).toMatch(/local authority ✓, police ✓, ICB ✗ \(not quorate yet\)/);
   const noName = await bot.invoke(users.dspEducation, 'meetings.rsvp', { meetingId, response: 'deputy', deputyName: '' });
   expect(noName.value).toMatch(/deputy's name/);
+  const unknown = await bot.invoke(users.dspEducation, 'meetings.rsvp', { meetingId, response: 'deputy', deputyName: 'Assistant Head of Education', deputyAgency: 'same' });
+  expect(unknown.value).toBe('I could not find anyone called "Assistant Head of Education". They need to have said hello to me first. Nothing was changed.');
+  await bot.say(deputy, 'my roles');
   r = await bot.invoke(users.dspEducation, 'meetings.rsvp', { meetingId, response: 'deputy', deputyName: 'Assistant Head of Education', deputyAgency: 'same' });
   // Education is a local partner, not a statutory one: its deputy is recorded but the board still needs the ICB.
   expect(cardText(r.value)).toMatch(/Quorate: local authority ✓, police ✓, ICB ✗ \(not quorate yet\)/);
@@ -123,6 +135,12 @@ it('turns RSVPs from three partners into the quorum line on every posted copy', 
   expect(cardText(update.body.attachments[0].content)).toMatch(/Deputies 1/);
 });
 
+it('shows a published agenda to its members, and not to someone outside the group', async () => {
+  expect(cardText((await bot.invoke(users.dspCouncil, 'meetings.show', { meetingId })).value)).toMatch(/Partnership board/);
+  const outsider = await bot.invoke(users.practitioner, 'meetings.show', { meetingId });
+  expect(outsider.value).toBe('That agenda is for the members of the Partnership board. If you should be in the group, ask the business unit.');
+});
+
 it('refuses an RSVP from someone outside the group, changing nothing', async () => {
   const before = await stored();
   const r = await bot.invoke(users.practitioner, 'meetings.rsvp', { meetingId, response: 'attending' });
@@ -130,10 +148,16 @@ it('refuses an RSVP from someone outside the group, changing nothing', async () 
   expect((await stored())._etag).toBe(before._etag);
 });
 
-it('lets a named deputy confirm for the member who named them', async () => {
-  await bot.say({ id: '29:deputy', aadObjectId: 'aad-deputy', name: 'Assistant Head of Education' }, 'my roles');
-  const r = await bot.invoke({ id: '29:deputy', aadObjectId: 'aad-deputy', name: 'Assistant Head of Education' }, 'meetings.rsvp', { meetingId, response: 'attending' });
+it('lets the named deputy, and only them, confirm for the member who named them', async () => {
+  // Someone else with the same display name is not the deputy: deputies are recognised by member id.
+  const namesake = { id: '29:namesake', aadObjectId: 'aad-namesake', name: 'Assistant Head of Education' };
+  const before = await stored();
+  const refused = await bot.invoke(namesake, 'meetings.rsvp', { meetingId, response: 'attending' });
+  expect(refused.value).toBe('Only members of the Partnership board (or a deputy a member has named) can reply to this agenda. Nothing was changed. If you should be in the group, ask the business unit.');
+  expect((await stored())._etag).toBe(before._etag);
+  const r = await bot.invoke(deputy, 'meetings.rsvp', { meetingId, response: 'attending' });
   expect(cardText(r.value)).toMatch(/confirmed as deputy for Education DSP/);
+  expect((await stored()).rsvps[users.dspEducation.aadObjectId]).toMatchObject({ response: 'deputy', deputyId: deputy.aadObjectId });
 });
 
 it('re-publishing after an edit updates the same activities instead of posting new ones', async () => {

@@ -99,14 +99,18 @@ export interface StartOptions {
 export async function startTestBot(opts: StartOptions = {}): Promise<TestBot> {
   const embedded = opts.embedded ?? (opts.embeddedThread ? await startEmbeddedCosmosThread() : await startEmbeddedCosmos());
   const connector = opts.connector ?? (await new FakeConnector().start());
-  const config = loadConfig({
+  const env: Record<string, string> = {
     PORT: '0',
     HOST: '127.0.0.1',
     COSMOS_DATABASE: opts.databaseId ?? `test-${randomUUID().slice(0, 8)}`,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     SCHEDULER_ENABLED: 'false',
     ...opts.env,
-  });
+  };
+  // With an app id the bot refuses the in-memory store; tests name a Cosmos endpoint to pass that
+  // check and then run on the embedded server anyway (embeddedStorage: true below).
+  if (env.MicrosoftAppId && !env.COSMOS_ENDPOINT) Object.assign(env, { COSMOS_ENDPOINT: 'https://cosmos.test.invalid:443/', COSMOS_KEY: 'dGVzdA==' });
+  const config = loadConfig(env);
   let app: App;
   try {
     app = await startApp({ config: { ...config, embeddedStorage: true }, embedded, clock: opts.clock, scheduler: false, instanceId: opts.instanceId, log: opts.log ?? createLogger(config.LOG_LEVEL) });

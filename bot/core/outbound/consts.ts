@@ -1,17 +1,32 @@
 /**
- * Every tuning knob of the outbound path (proactive sends, updates and 1:1 opens), in one place.
- * The per-second ceiling itself comes from config (BROADCAST_RATE_PER_SECOND) because operators
- * change it per tenant.
+ * Every tuning knob of the outbound path (proactive sends, updates, 1:1 opens, roster pages and turn
+ * replies), in one place. The per-second ceiling itself comes from config (OUTBOUND_RATE_PER_SECOND,
+ * default the Teams limit) because a tenant that shares its budget with other apps lowers it.
  */
 
 /** Teams allows 50 requests/second per app per tenant, counting every bot API call. */
 export const TEAMS_TENANT_LIMIT_PER_SECOND = 50;
 
+/** Teams' per-conversation limits: [window in ms, most requests in it]. */
+export const CONVERSATION_WINDOWS: readonly (readonly [number, number])[] = [
+  [1_000, 7],
+  [2_000, 8],
+  [30_000, 60],
+  [3_600_000, 1_800],
+];
+
 /**
- * Tokens the bucket may hold when idle. Small on purpose: ceiling + burst must stay under the tenant
- * limit inside any one-second window, or the first second of a broadcast draws 429s.
+ * Slots are spaced at this fraction of the ceiling. Teams counts requests as they arrive, in a
+ * sliding window; a request the event loop sends a few milliseconds late can land in the same
+ * window as the next one, so pacing exactly at the ceiling draws an occasional 429.
  */
-export const BUCKET_BURST = 3;
+export const PACE_FRACTION = 0.99;
+
+/**
+ * Slots reserved from the shared budget at a time (at 50/s, 10 slots are 200 ms of sending): one
+ * Cosmos read and write per batch, and another instance is never more than a batch behind.
+ */
+export const RESERVE_BATCH = 10;
 
 /** Retries per request for 429/412/5xx/timeouts before it is reported as failed. */
 export const MAX_SEND_RETRIES = 6;
@@ -25,14 +40,3 @@ export const RETRY_AFTER_MAX_MS = 60_000;
 
 /** Per-request timeout: a hung connection must not hold a claim for the whole lease. */
 export const SEND_TIMEOUT_MS = 15_000;
-
-/**
- * After a 429 the bucket also lowers its rate (multiplicative decrease) and creeps back up once no
- * 429 has been seen for a while, so a ceiling set too close to the tenant limit, or another instance
- * sharing the tenant's budget, costs a few pauses rather than one per second.
- */
-export const THROTTLE_SLOWDOWN = 0.9;
-export const MIN_RATE_FRACTION = 0.2;
-export const RECOVER_AFTER_MS = 10_000;
-/** Fraction of the ceiling regained per second once recovering. */
-export const RECOVER_PER_SECOND = 0.02;

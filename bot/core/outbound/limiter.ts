@@ -1,10 +1,171 @@
+import { CONVERSATION_WINDOWS, PACE_FRACTION, RESERVE_BATCH } from './consts';
+import { sleep } from '../../shared/sleep';
+
+export interface TakeOptions {
+  /** The tenant whose budget the request spends (Teams counts per app per tenant). */
+  tenantId?: string;
+  /** A reply to someone waiting in a chat: served before queued background work. */
+  interactive?: boolean;
+}
+
 /**
- * The rate limit every outbound request passes: one per app per tenant, shared by broadcasts,
- * nudges, reminders, agenda updates and ticket replies. A 429 pauses every taker.
+ * The rate limit every outbound request passes: Teams' limit per app per tenant, shared by
+ * broadcasts, nudges, reminders, agenda updates, ticket replies and turn replies, plus the
+ * per-conversation limits. A 429 pauses every taker, in every instance.
  */
 export interface OutboundLimiter {
   /** Resolves when the caller may make one request to the conversation. */
-  take(conversationId?: string): Promise<void>;
-  /** Teams answered 429: stop every taker for `ms` (Retry-After). */
-  pause(ms: number): void;
+  take(conversationId?: string, opts?: TakeOptions): Promise<void>;
+  /** Teams answered 429: stop every taker of the tenant for `ms` (Retry-After). */
+  pause(ms: number, tenantId?: string): void;
+}
+
+/**
+ * The tenant's budget, shared by every instance of the bot: it hands out consecutive send slots
+ * (GCRA: a "theoretical arrival time" moves forward by one interval per slot), and remembers a pause.
+ */
+export interface RateBudget {
+  /** Reserves `n` slots `intervalMs` apart; returns the time (ms since the epoch) of the first. */
+  reserve(key: string, n: number, intervalMs: number): Promise<number>;
+  /** No slot of this key starts before `untilMs`. */
+  pauseUntil(key: string, untilMs: number): Promise<void>;
+}
+
+/** An in-memory budget, for one instance (unit tests, a single bot without shared storage). */
+export class LocalBudget implements RateBudget {
+  private readonly tat = new Map<string, number>();
+  constructor(private readonly now: () => number = Date.now) {}
+  async reserve(key: string, n: number, intervalMs: number): Promise<number> {
+    const start = Math.max(this.tat.get(key) ?? 0, this.now());
+    this.tat.set(key, start + n * intervalMs);
+    return start;
+  }
+  async pauseUntil(key: string, untilMs: number): Promise<void> {
+    this.tat.set(key, Math.max(this.tat.get(key) ?? 0, untilMs));
+  }
+}
+
+interface Waiter {
+  resolve: () => void;
+  reject: (e: unknown) => void;
+}
+
+interface TenantLane {
+  interactive: Waiter[];
+  bulk: Waiter[];
+  /** Slot times reserved from the shared budget and not yet used. */
+  slots: number[];
+  pausedUntil: number;
+  running: boolean;
+  /** When the last request was let go: a late timer must not let the next one follow too closely. */
+  lastGrant: number;
+}
+
+
+/**
+ * Teams' limits, enforced before a request leaves:
+ * - per tenant: slots reserved in small batches from the shared budget, spaced evenly at the
+ *   ceiling (slightly under it, see PACE_FRACTION), one request per slot, replies to people first;
+ * - per conversation: 7 per second, 8 per 2 s, 60 per 30 s and 1,800 per hour, counted here (one
+ *   conversation is almost always served by one instance at a time).
+ */
+export class TeamsLimiter implements OutboundLimiter {
+  private readonly lanes = new Map<string, TenantLane>();
+  private readonly recent = new Map<string, number[]>();
+  private readonly intervalMs: number;
+  /** Requests granted, for benchmarks and tests. */
+  granted = 0;
+  pauses = 0;
+
+  constructor(
+    private readonly budget: RateBudget,
+    ratePerSecond: number,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.intervalMs = 1000 / (ratePerSecond * PACE_FRACTION);
+  }
+
+  async take(conversationId?: string, opts: TakeOptions = {}): Promise<void> {
+    if (conversationId) await this.conversationTurn(conversationId);
+    await new Promise<void>((resolve, reject) => {
+      const lane = this.lane(opts.tenantId ?? 'default');
+      (opts.interactive ? lane.interactive : lane.bulk).push({ resolve, reject });
+      if (!lane.running) void this.run(opts.tenantId ?? 'default', lane);
+    });
+    this.granted++;
+  }
+
+  pause(ms: number, tenantId = 'default'): void {
+    const until = this.now() + ms;
+    const lane = this.lane(tenantId);
+    if (until > lane.pausedUntil) {
+      this.pauses++;
+      lane.pausedUntil = until;
+      // Slots reserved before the pause are given up; the budget moves everyone past it.
+      lane.slots = lane.slots.filter((t) => t >= until);
+      void this.budget.pauseUntil(tenantId, until).catch(() => undefined);
+    }
+  }
+
+  private lane(key: string): TenantLane {
+    let lane = this.lanes.get(key);
+    if (!lane) this.lanes.set(key, (lane = { interactive: [], bulk: [], slots: [], pausedUntil: 0, running: false, lastGrant: 0 }));
+    return lane;
+  }
+
+  /** Hands out slots while anyone waits; reserves more from the shared budget as needed. */
+  private async run(key: string, lane: TenantLane) {
+    lane.running = true;
+    try {
+      for (;;) {
+        const waiting = lane.interactive.length + lane.bulk.length;
+        if (waiting === 0) return;
+        if (lane.slots.length === 0) {
+          const start = await this.budget.reserve(key, Math.min(RESERVE_BATCH, waiting), this.intervalMs);
+          for (let i = 0; i < Math.min(RESERVE_BATCH, waiting); i++) lane.slots.push(start + i * this.intervalMs);
+        }
+        const slot = lane.slots.shift()!;
+        if (slot < lane.pausedUntil) continue;
+        // The slot, but never closer than one interval to the last request this instance let go.
+        await sleep(Math.max(slot, lane.lastGrant + this.intervalMs) - this.now());
+        if (this.now() < lane.pausedUntil) continue;
+        lane.lastGrant = this.now();
+        const next = lane.interactive.shift() ?? lane.bulk.shift();
+        next?.resolve();
+      }
+    } catch (e) {
+      for (const w of [...lane.interactive.splice(0), ...lane.bulk.splice(0)]) w.reject(e);
+    } finally {
+      lane.running = false;
+    }
+  }
+
+  /** Waits until one more request to the conversation stays inside every per-conversation window, then counts it. */
+  private async conversationTurn(conversationId: string) {
+    for (;;) {
+      const now = this.now();
+      const times = (this.recent.get(conversationId) ?? []).filter((t) => now - t < CONVERSATION_WINDOWS[CONVERSATION_WINDOWS.length - 1][0]);
+      let wait = 0;
+      for (const [windowMs, max] of CONVERSATION_WINDOWS) {
+        const inWindow = times.filter((t) => now - t < windowMs);
+        // A few ms past the window's end: timers and clocks differ by a millisecond or two.
+        if (inWindow.length >= max) wait = Math.max(wait, inWindow[inWindow.length - max] + windowMs - now + 5);
+      }
+      if (wait <= 0) {
+        times.push(now);
+        this.recent.set(conversationId, times);
+        this.forgetQuietConversations(now);
+        return;
+      }
+      this.recent.set(conversationId, times);
+      await sleep(wait);
+    }
+  }
+
+  /** Conversations with nothing in the last hour are dropped, so a broadcast to thousands does not stay in memory. */
+  private forgetQuietConversations(now: number) {
+    if (this.recent.size < 10_000) return;
+    const hour = CONVERSATION_WINDOWS[CONVERSATION_WINDOWS.length - 1][0];
+    for (const [id, times] of this.recent) if (times.length === 0 || now - times[times.length - 1] >= hour) this.recent.delete(id);
+  }
 }

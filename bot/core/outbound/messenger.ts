@@ -2,11 +2,11 @@ import type { Logger } from '../logger';
 import type { ConversationRef, Member } from '../../../storage/members/schema';
 import type { MembersRepository } from '../../../storage/members/repository';
 import type { Stored } from '../../../storage/repository';
-import type { ChatUser, Connector, OpenResult, OutMessage } from './connector';
+import type { ChatUser, Connector, OpenResult, OutMessage, RosterResult } from './connector';
 import type { OutboundLimiter } from './limiter';
-import type { SendResult } from './send-result';
+import type { SendFailure, SendResult } from './send-result';
 import { retryDelayMs } from './backoff';
-import { sleep } from './token-bucket';
+import { sleep } from '../../shared/sleep';
 import { MAX_SEND_RETRIES } from './consts';
 
 export interface RequestOptions {
@@ -37,29 +37,37 @@ export class Messenger {
     return this.deps.limiter;
   }
 
-  private async withRetries<R extends SendResult | OpenResult>(conversationId: string, request: () => Promise<R>, o: RequestOptions = {}): Promise<R> {
+  private async withRetries<R extends { ok: boolean }>(conversationId: string, tenantId: string | undefined, request: () => Promise<R | SendFailure>, o: RequestOptions = {}): Promise<R | SendFailure> {
     for (let attempt = 0; ; attempt++) {
-      await this.deps.limiter.take(conversationId);
+      await this.deps.limiter.take(conversationId, { tenantId });
       o.beforeRequest?.();
       const result = await request();
-      if (result.ok || result.kind === 'unreachable' || result.kind === 'failed' || attempt >= MAX_SEND_RETRIES) return result;
-      const wait = retryDelayMs(attempt, result.retryAfterMs);
-      if (result.kind === 'throttled') this.deps.limiter.pause(wait);
+      if (result.ok) return result;
+      const failure = result as SendFailure;
+      if (failure.kind === 'unreachable' || failure.kind === 'failed' || attempt >= MAX_SEND_RETRIES) return failure;
+      const wait = retryDelayMs(attempt, failure.retryAfterMs);
+      if (failure.kind === 'throttled') this.deps.limiter.pause(wait, tenantId);
       else await sleep(wait);
     }
   }
 
   send(ref: ConversationRef, msg: OutMessage, o?: RequestOptions): Promise<SendResult> {
-    return this.withRetries(ref.conversation.id, () => this.deps.connector.send(ref, msg), o);
+    return this.withRetries(ref.conversation.id, ref.conversation.tenantId, () => this.deps.connector.send(ref, msg), o);
   }
 
   update(ref: ConversationRef, activityId: string, msg: OutMessage, o?: RequestOptions): Promise<SendResult> {
-    return this.withRetries(ref.conversation.id, () => this.deps.connector.update(ref, activityId, msg), o);
+    return this.withRetries(ref.conversation.id, ref.conversation.tenantId, () => this.deps.connector.update(ref, activityId, msg), o);
   }
 
   /** Opens a 1:1 chat with someone seen in a team or chat (the request Teams counts like any other). */
   openPersonal(seen: ConversationRef, user: ChatUser, tenantId?: string, o?: RequestOptions): Promise<OpenResult> {
-    return this.withRetries(`open:${user.userId}`, () => this.deps.connector.openPersonal(seen, user, tenantId ?? seen.conversation.tenantId), o);
+    const tenant = tenantId ?? seen.conversation.tenantId;
+    return this.withRetries(`open:${user.userId}`, tenant, () => this.deps.connector.openPersonal(seen, user, tenant), o);
+  }
+
+  /** One page of a team's roster (every page is a request Teams counts). */
+  rosterPage(team: ConversationRef, teamId: string, continuationToken?: string, o?: RequestOptions): Promise<RosterResult> {
+    return this.withRetries(`roster:${teamId}`, team.conversation.tenantId, () => this.deps.connector.rosterPage(team, teamId, continuationToken), o);
   }
 
   /** Sends in the member's 1:1 chat, opening one (and remembering it) when they have none yet. */
