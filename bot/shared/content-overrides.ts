@@ -3,6 +3,7 @@ import type { ContentRepository } from '../../storage/content/repository';
 import type { ContentOverride, OverrideKind } from '../../storage/content/schema';
 import type { AuditLog } from '../../storage/system/repository';
 import { newId } from '../../storage/ids';
+import { StorageUnavailableError } from '../../storage/errors';
 import type { ContentPack } from '../../content/load';
 import { applyOverrides } from '../../content/facts';
 import type { Logger } from '../core/logger';
@@ -57,15 +58,17 @@ export class ContentOverrides {
   }
 
   /**
-   * Brings the effective pack up to date: one point read when nothing changed. If storage cannot be
-   * reached the last known pack stays in use, so answers keep working during an outage.
+   * Brings the effective pack up to date: one point read when nothing changed. Storage being down
+   * fails the turn like any other read (the edge apologises and changes nothing); any other problem
+   * with the overrides keeps the last known pack in use, so answers keep working.
    */
   async refresh(): Promise<ContentPack> {
     try {
       const snap = await this.current();
       if (snap.version !== this.applied.version) this.applied = { version: snap.version, pack: applyOverrides(this.base, snap.active) };
     } catch (e) {
-      this.log?.warn({ event: 'content-refresh-failed', err: { type: (e as Error)?.name, message: (e as Error)?.message } }, 'content overrides could not be read; using the last known pack');
+      if (e instanceof StorageUnavailableError) throw e;
+      this.log?.warn({ event: 'content-refresh-failed', err: { type: (e as Error)?.name, message: (e as Error)?.message } }, 'content overrides could not be applied; using the last known pack');
     }
     return this.applied.pack;
   }

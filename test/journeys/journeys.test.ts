@@ -41,6 +41,7 @@ describe.each(listPacks())('journeys under the %s pack', (packName) => {
     await bot.grant(users.bu, ['businessUnit'], partnerAgency(pack, la.id));
     for (const [u, agency] of partners) await bot.grant(u, ['dsp'], agency);
     await bot.grant(users.practitioner, [], otherAgency(pack));
+    await bot.grant(users.other, [], otherAgency(pack));
   }, 60_000);
   afterAll(async () => bot?.close());
 
@@ -116,7 +117,7 @@ describe.each(listPacks())('journeys under the %s pack', (packName) => {
       expect(cardText((await invoke(users.bu, 'meetings.publish', { meetingId }) as any).value)).toMatch(/Published to 3 members 1:1/);
       await invoke(users.dspCouncil, 'meetings.rsvp', { meetingId, response: 'attending' });
       await invoke(users.dspPolice, 'meetings.rsvp', { meetingId, response: 'attending' });
-      const last = await invoke(users.dspIcb, 'meetings.rsvp', { meetingId, response: 'deputy', deputyName: 'A deputy', deputyAgency: otherAgency(pack) });
+      const last = await invoke(users.dspIcb, 'meetings.rsvp', { meetingId, response: 'deputy', deputyName: users.other.name, deputyAgency: otherAgency(pack) });
       const text = cardText((last as any).value);
       expect(text).toContain(main.quorum ? `Quorate: ${main.quorum.partners.map((id) => `${p.statutoryPartners.find((s) => s.id === id)!.label} ✓`).join(', ')}` : 'No quorum rule for this group.');
       expect(text).not.toMatch(/not quorate/);
