@@ -1,7 +1,9 @@
 /**
  * Saves screenshots of the main cards as the Microsoft 365 Agents Playground renders them (its
  * Teams-style web client), into docs/screenshots/. Not part of CI: it needs Debian's chromium
- * (`apt-get install chromium`). Run with `npx tsx scripts/screenshots.ts`.
+ * (`apt-get install chromium`). Run with `npx tsx scripts/screenshots.ts [--only a.png,b.png]`; with
+ * CONTENT_PACK=<pack> (not the default) the files are named <pack>-<file>, so each partnership's cards
+ * can be shown side by side.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,7 +23,14 @@ const SHOTS: { file: string; say: string; press?: string }[] = [
   { file: 'meetings-agenda.png', say: 'meetings', press: 'meetings.show' },
   { file: 'audits-quick-check-in.png', say: 'audit rounds', press: 'audits.quick.open' },
   { file: 'briefings-briefing.png', say: 'briefings', press: 'briefings.open' },
+  { file: 'queries-levels-of-need.png', say: 'levels of need' },
+  { file: 'meetings-new.png', say: 'new meeting for board' },
+  { file: 'content.png', say: 'content' },
+  { file: 'content-fact.png', say: 'content', press: 'content.fact' },
 ];
+
+const PACK = process.env.CONTENT_PACK || 'cheshire-east';
+const fileFor = (file: string) => (PACK === 'cheshire-east' ? file : `${PACK}-${file}`);
 
 async function shoot(page: Page, session: PlaygroundSession, shot: { file: string; say: string; press?: string }) {
   const m = await session.say(shot.say);
@@ -40,19 +49,21 @@ async function shoot(page: Page, session: PlaygroundSession, shot: { file: strin
     all[all.length - 1]?.scrollIntoView({ block: 'start' });
   });
   await page.waitForTimeout(500);
-  await page.screenshot({ path: join(OUT, shot.file) });
-  console.log(`saved docs/screenshots/${shot.file}`);
+  await page.screenshot({ path: join(OUT, fileFor(shot.file)) });
+  console.log(`saved docs/screenshots/${fileFor(shot.file)}`);
 }
 
 async function main() {
   mkdirSync(OUT, { recursive: true });
-  const session = await new PlaygroundSession().start();
+  const i = process.argv.indexOf('--only');
+  const only = i > 0 ? new Set(process.argv[i + 1]?.split(',') ?? []) : undefined;
+  const session = await new PlaygroundSession(PACK).start();
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: FLAGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
     await page.goto(session.base, { waitUntil: 'networkidle' });
     await page.waitForTimeout(2000);
-    for (const shot of SHOTS) await shoot(page, session, shot);
+    for (const shot of SHOTS.filter((x) => !only || only.has(x.file))) await shoot(page, session, shot);
   } finally {
     await browser.close();
     await session.stop();

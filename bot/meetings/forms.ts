@@ -120,7 +120,7 @@ export function meetingForm(services: Services, o: { seriesId?: string; meeting?
   const today = londonDate(services.clock.now());
   const seriesId = (o.values?.seriesId as string) || o.meeting?.seriesId || o.seriesId || '';
   const series = seriesById(content, seriesId);
-  const values: Values = { ...(o.meeting ? meetingFormValues(o.meeting) : {}), ...(series && !o.meeting ? { title: series.name, lengthMinutes: String(series.defaultLengthMinutes) } : {}), ...o.values };
+  const values: Values = { ...(o.meeting ? meetingFormValues(o.meeting) : {}), ...(series && !o.meeting ? { seriesId: series.id, title: series.name, lengthMinutes: String(series.defaultLengthMinutes) } : {}), ...o.values };
   const chairHint = series ? chairRuleHint(services, series, today) : 'Leave the chair blank if not yet known: each group\'s chair rule applies.';
   const fields = [
     ...(o.meeting

@@ -42,6 +42,8 @@ describe('CONTENT_PACK=cheshire-west-and-chester', () => {
     expect(last(users.bu)).toMatch(/SCP Executive \(Independent Chair\)/);
     await bot.say(users.bu, 'new meeting for executive');
     expect(last(users.bu)).toMatch(/Chaired by the Independent Chair\. Leave the chair blank to use them\./);
+    // The group the person asked for is chosen on the form.
+    expect(JSON.stringify(bot.connector.cards(personalConversationId(users.bu)).pop())).toMatch(/"id":"seriesId","label":"Group","value":"executive"/);
   });
 
   it('logged no errors', () => {
