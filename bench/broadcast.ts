@@ -114,7 +114,7 @@ async function main() {
   });
   const docs: Member[] = Array.from({ length: RECIPIENTS }, (_, i) => ({
     type: 'member', id: `aad-bench-${i}`, pk: partnershipId, userId: `29:bench-${i}`, name: `Bench member ${i}`, tenantId: TENANT,
-    agency: content.partnership.agencies[i % content.partnership.agencies.length].id, roles: [], personal: ref(i), reachable: true, prefs: {}, createdAt: at, updatedAt: at,
+    agency: content.partnership.agencies[i % content.partnership.agencies.length].id, roles: [], personal: ref(i), reachable: true, teams: [], prefs: {}, createdAt: at, updatedAt: at,
   }));
   for (let i = 0; i < docs.length; i += 100) {
     await store.containers.members.items.bulk(docs.slice(i, i + 100).map((d) => ({ operationType: 'Create', resourceBody: d })) as unknown as OperationInput[]);

@@ -3,6 +3,7 @@
  * anything is written: one bad row means nothing is imported, and every problem is reported by row.
  */
 import { parse } from 'csv-parse/sync';
+import { textFromTeams } from '../shared/teams-text';
 import { DateTime } from 'luxon';
 import type { ActionSource, NewActionInput } from '../../storage/actions/schema';
 import type { Labels } from './labels';
@@ -49,21 +50,6 @@ interface Row {
   ownerAgency: string;
   group: string;
   due: string;
-}
-
-/** Teams may deliver a pasted block as HTML; this gets back the lines. */
-export function textFromTeams(text: string): string {
-  return text
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/(p|div)>/gi, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&apos;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-    .trim();
 }
 
 /** Accepts 2026-03-31 and the UK 31/03/2026. */

@@ -11,6 +11,7 @@ import { Messenger } from '../core/outbound/messenger';
 import { TeamsLimiter } from '../core/outbound/limiter';
 import { createActionsApi } from '../actions/api';
 import { ContentOverrides } from '../shared/content-overrides';
+import { BackgroundWork } from '../core/background';
 
 export interface ServicesOptions {
   config: Config;
@@ -53,6 +54,7 @@ export function createServices(o: ServicesOptions): Services {
     repos,
     messenger,
     overrides,
+    background: new BackgroundWork(o.log),
     // Set just below: the tracker's API needs the rest of Services to exist first.
     actions: undefined as unknown as ActionsApi,
   };

@@ -23,7 +23,9 @@ export async function resolveAudience(services: Services, audience: Audience): P
     }
     return [...out.values()];
   }
-  let members = await services.members.all();
+  // Everyone in the partnership: found in a team roster, listed in the directory, or who has talked to
+  // the bot; not those who have left its teams.
+  let members = await services.members.active();
   if (audience.kind === 'roles') members = members.filter((m) => effectiveRoles(m.roles).some((r) => audience.roles.includes(r)));
   if (audience.kind === 'agencies') members = members.filter((m) => m.agency && audience.agencies.includes(m.agency));
   for (const m of members) {
@@ -49,7 +51,7 @@ export function describeAudience(services: Services, audience: Audience): string
   const agencies = services.content.partnership.agencies;
   switch (audience.kind) {
     case 'everyone':
-      return 'everyone who has the bot';
+      return 'everyone in the partnership';
     case 'roles':
       return `members with the role ${audience.roles.join(', ') || '(none chosen)'}`;
     case 'agencies':

@@ -66,13 +66,18 @@ export function authoringVerbs(services: Services, engine: BroadcastEngine): Ver
       if (b.status !== 'draft' && b.status !== 'scheduled') return { message: `Briefing ${b.code} has already been sent. To change it, use **Edit or withdraw** on its reach card.` };
       const problem = readyToSend(b, services.clock.now());
       if (problem) return { card: await renderForm(services, b, problem) };
-      if (!d.confirmed && b.audience.kind === 'everyone') {
-        const count = (await resolveAudience(services, b.audience)).length;
+      if (!d.confirmed && b.audience.kind !== 'conversations') {
+        // Sending to people: say how many, and how many of them the bot must first open a chat with
+        // (each is one more request against the Teams limit, so the send takes that much longer).
+        const recipients = await resolveAudience(services, b.audience);
+        const count = recipients.length;
+        const opens = recipients.filter((r) => r.needsOpen).length;
+        const everyone = b.audience.kind === 'everyone';
         return {
           card: confirmCard({
-            heading: 'Send to everyone?',
-            message: `"${b.title}" will go to ${describeAudience(services, b.audience)}: ${count} ${count === 1 ? 'person' : 'people'}${b.scheduledFor ? `, at ${londonTime(b.scheduledFor, 'd LLL yyyy HH:mm')} UK time` : ' now'}. You can edit or withdraw it afterwards, but it cannot be unsent.`,
-            confirmTitle: 'Yes, send to everyone',
+            heading: everyone ? 'Send to everyone?' : 'Send this briefing?',
+            message: `"${b.title}" will go to ${describeAudience(services, b.audience)}: ${count} ${count === 1 ? 'person' : 'people'}${b.scheduledFor ? `, at ${londonTime(b.scheduledFor, 'd LLL yyyy HH:mm')} UK time` : ' now'}.${opens ? ` ${opens === count ? 'None of them has' : `${opens} of them ${opens === 1 ? 'has' : 'have'}`} a chat with the bot yet; I will open ${opens === 1 ? 'one' : 'those'} first.` : ''} You can edit or withdraw it afterwards, but it cannot be unsent.`,
+            confirmTitle: everyone ? 'Yes, send to everyone' : 'Yes, send it',
             verb: 'briefings.send',
             briefingId: b.id,
             etag: b._etag,

@@ -24,6 +24,7 @@ import type { ContentOverrides } from '../shared/content-overrides';
 import type { ActionBrief, NewActionInput } from '../../storage/actions/schema';
 import type { Messenger } from './outbound/messenger';
 import type { OutMessage } from './outbound/connector';
+import type { BackgroundWork } from './background';
 
 export type FeatureName = 'meetings' | 'briefings' | 'actions' | 'audits' | 'queries' | 'numbers' | 'content' | 'members' | 'help' | 'system';
 
@@ -81,6 +82,8 @@ export interface Services {
   actions: ActionsApi;
   /** The business unit's changes to the content pack, made in Teams (facts confirmed or changed, phrasings taught). */
   overrides: ContentOverrides;
+  /** Work that outlives the request that started it; it reports back by message when done. */
+  background: BackgroundWork;
 }
 
 export interface ConversationInfo {
@@ -172,6 +175,10 @@ export interface Feature {
   verbs?: VerbDef[];
   sweeps?: SweepDef[];
   fallback?: TextFallback;
+  /** The bot was added to a team (Teams' installation event): e.g. read the team's roster. Runs in the background. */
+  onTeamInstalled?(teamId: string): Promise<void>;
+  /** Teams says these members left a team (membersRemoved). */
+  onMembersLeft?(teamId: string, memberIds: string[]): Promise<void>;
 }
 
 export type FeatureFactory = (services: Services) => Feature;

@@ -10,3 +10,6 @@ const MAX_ID = 200;
  * validation message about a field the person cannot see, and never a storage error.
  */
 export const RecordId = z.string().transform((s) => (s.length <= MAX_ID && isStorableId(s) ? s : ''));
+
+/** A member id: the Entra object id Teams sends (a GUID; tests and the Playground use short synthetic ones). */
+export const MEMBER_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;

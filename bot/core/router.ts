@@ -31,17 +31,29 @@ export class Router {
   readonly commands: CommandDef[] = [];
   readonly verbs = new VerbRegistry();
   private readonly fallbacks: TextFallback[] = [];
+  private readonly features: readonly Feature[];
 
   constructor(
     private readonly services: Services,
     features: readonly Feature[],
     private readonly help: (turn: Turn) => Promise<OutMessage>,
   ) {
+    this.features = features;
     for (const f of features) {
       this.commands.push(...(f.commands ?? []));
       for (const v of f.verbs ?? []) this.verbs.register(v);
       if (f.fallback) this.fallbacks.push(f.fallback);
     }
+  }
+
+  /** The bot was added to a team: each feature that cares starts its work in the background. */
+  teamInstalled(teamId: string): void {
+    for (const f of this.features) if (f.onTeamInstalled) this.services.background.run(`${f.name}:team-installed`, () => f.onTeamInstalled!(teamId));
+  }
+
+  /** Teams says these members left a team. */
+  async membersLeft(teamId: string, memberIds: string[]): Promise<void> {
+    for (const f of this.features) if (f.onMembersLeft) await f.onMembersLeft(teamId, memberIds);
   }
 
   /** A typed message. */

@@ -13,7 +13,7 @@ import type { OutMessage, Services, Turn, VerbResult } from '../core/contract';
 import type { Router } from '../core/router';
 import { APOLOGY, STORAGE_APOLOGY } from '../core/apologies';
 import { StorageUnavailableError } from '../../storage/errors';
-import { buildTurn } from './turn';
+import { buildTurn, memberIdOf, teamIdOf } from './turn';
 import { DialogHost } from './dialog-host';
 import { rememberConversation, welcome } from './conversations';
 import { CARD_RESPONSE, MESSAGE_RESPONSE, UNHANDLED_INVOKE, isCardAction, sendInvokeMessage, sendUnhandledInvoke } from './invoke';
@@ -38,7 +38,16 @@ export class PartnershipBot extends TeamsActivityHandler {
       await next();
     });
     this.onInstallationUpdate(async (ctx, next) => {
-      await rememberConversation(ctx, this.services, ctx.activity.action !== 'remove');
+      const installed = ctx.activity.action !== 'remove';
+      await rememberConversation(ctx, this.services, installed);
+      const teamId = teamIdOf(ctx.activity);
+      if (installed && teamId) this.router.teamInstalled(teamId);
+      await next();
+    });
+    this.onMembersRemoved(async (ctx, next) => {
+      const teamId = teamIdOf(ctx.activity);
+      const ids = (ctx.activity.membersRemoved ?? []).map((m) => memberIdOf(m)).filter((id): id is string => Boolean(id));
+      if (teamId && ids.length) await this.router.membersLeft(teamId, ids);
       await next();
     });
     this.onConversationUpdate(async (ctx, next) => {
@@ -47,6 +56,9 @@ export class PartnershipBot extends TeamsActivityHandler {
     });
     this.onMembersAdded(async (ctx, next) => {
       await welcome(ctx, this.services, () => this.turn(ctx), this.help);
+      // Older clients announce an install only this way; a second start finds the roster lease taken.
+      const teamId = teamIdOf(ctx.activity);
+      if (teamId && (ctx.activity.membersAdded ?? []).some((m) => m.id === ctx.activity.recipient?.id)) this.router.teamInstalled(teamId);
       await next();
     });
   }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Activity } from 'botbuilder';
 import type { Config } from '../core/config';
 import { isLoopback } from '../core/config';
+import { MEMBER_ID_PATTERN } from '../core/record-id';
 
 /**
  * The door: what an activity must look like before the bot will act on it, checked before any turn
@@ -9,15 +10,13 @@ import { isLoopback } from '../core/config';
  * activity is bounded here, so a hostile field can neither stall a pattern nor reach storage.
  */
 
-/** Teams' member ids are Entra object ids (GUIDs); tests and the Playground use short synthetic ones. */
-export const MEMBER_ID = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
 const TENANT_ID = /^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/;
 const bounded = (max: number) => z.string().max(max);
 
 const Account = z.object({
   id: z.string().min(1).max(256),
   name: bounded(1000).optional(),
-  aadObjectId: z.string().regex(MEMBER_ID).optional(),
+  aadObjectId: z.string().regex(MEMBER_ID_PATTERN).optional(),
 });
 
 /** The Bot Framework activity types Teams sends; anything else is nothing the bot can act on. */

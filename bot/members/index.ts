@@ -1,6 +1,8 @@
 import type { Feature, Services } from '../core/contract';
 import { parseRole, ROLE_WORDS } from './parse-role';
 import { resolvePerson } from './resolve-person';
+import { createRosterCommands, createRosterSweep } from './roster-commands';
+import { membersLeftTeam, syncTeam } from './roster-sync';
 import { ROLE_LABELS, effectiveRoles } from '../core/roles';
 
 export function createMembersFeature(services: Services): Feature {
@@ -10,7 +12,16 @@ export function createMembersFeature(services: Services): Feature {
 
   return {
     name: 'members',
+    sweeps: [createRosterSweep()],
+    onTeamInstalled: async (teamId) => {
+      const r = await syncTeam(services, teamId);
+      services.log.info({ event: 'roster-synced', found: r.found, added: r.added, left: r.left, pages: r.pages, error: r.error ?? null }, 'team roster read after install');
+    },
+    onMembersLeft: async (teamId, ids) => {
+      await membersLeftTeam(services, teamId, ids);
+    },
     commands: [
+      ...createRosterCommands(services),
       {
         feature: 'members',
         name: 'whoami',

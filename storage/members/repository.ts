@@ -1,7 +1,9 @@
+import type { OperationInput } from '@azure/cosmos';
 import type { Store } from '../cosmos';
 import { Repository, type Stored } from '../repository';
 import { idFromExternal } from '../ids';
-import { ConversationSchema, MemberSchema, type Conversation, type ConversationRef, type Member } from './schema';
+import { translate } from '../errors';
+import { ConversationSchema, DirectoryEntrySchema, MemberSchema, type Conversation, type ConversationRef, type DirectoryEntry, type Member } from './schema';
 import type { Role } from '../../content/schema/partnership';
 
 export interface SeenMember {
@@ -13,9 +15,20 @@ export interface SeenMember {
   personal: boolean;
 }
 
+/** A person found in a team roster, with the team's conversation to open a 1:1 chat from. */
+export interface RosterEntry {
+  id: string;
+  userId: string;
+  name: string;
+  email?: string;
+  upn?: string;
+  tenantId?: string;
+}
+
 export class MembersRepository {
   readonly members: Repository<typeof MemberSchema>;
   readonly conversations: Repository<typeof ConversationSchema>;
+  readonly directory: Repository<typeof DirectoryEntrySchema>;
 
   constructor(
     store: Store,
@@ -25,6 +38,116 @@ export class MembersRepository {
   ) {
     this.members = new Repository(store, 'members', MemberSchema, 'member');
     this.conversations = new Repository(store, 'members', ConversationSchema, 'conversation');
+    this.directory = new Repository(store, 'members', DirectoryEntrySchema, 'directoryEntry');
+  }
+
+  /** Ids only, for a roster's worth of members without loading their documents. */
+  private async ids(where: string, parameters: { name: string; value: unknown }[]): Promise<Set<string>> {
+    try {
+      const { resources } = await this.members.container.items
+        .query<{ id: string }>({ query: `SELECT c.id FROM c WHERE c.pk = @pk AND c.type = "member" AND (${where})`, parameters: [{ name: '@pk', value: this.partnershipId }, ...parameters] as never })
+        .fetchAll();
+      return new Set(resources.map((r) => r.id));
+    } catch (e) {
+      throw translate(e);
+    }
+  }
+
+  /** Members whose record lists this team. */
+  idsInTeam(teamId: string) {
+    return this.ids('ARRAY_CONTAINS(c.teams, @team)', [{ name: '@team', value: teamId }]);
+  }
+
+  /** Which of these ids already have a member record. */
+  existingIds(ids: string[]) {
+    return this.ids('ARRAY_CONTAINS(@ids, c.id)', [{ name: '@ids', value: ids }]);
+  }
+
+  /**
+   * Records people found in a team's roster: new ones in bulk, known ones only when something changed
+   * (a new name, a first sighting in this team, coming back after leaving). Returns how many were new.
+   */
+  async recordRoster(teamId: string, seenIn: ConversationRef, people: RosterEntry[], directory: ReadonlyMap<string, DirectoryEntry>): Promise<{ added: number; updated: number }> {
+    const at = this.now().toISOString();
+    const known = await this.existingIds(people.map((p) => p.id));
+    const fromDirectory = (p: RosterEntry) => directory.get((p.email ?? '').toLowerCase()) ?? directory.get((p.upn ?? '').toLowerCase());
+    const fresh: Member[] = people
+      .filter((p) => !known.has(p.id))
+      .map((p) => {
+        const entry = fromDirectory(p);
+        const bootstrap = this.admins.includes(p.id);
+        return {
+          type: 'member',
+          id: p.id,
+          pk: this.partnershipId,
+          userId: p.userId,
+          name: p.name.slice(0, 200),
+          tenantId: p.tenantId ?? seenIn.conversation.tenantId,
+          agency: entry?.agency,
+          roles: [...new Set([...(entry?.roles ?? []), ...(bootstrap ? (['businessUnit'] as Role[]) : [])])],
+          ...(bootstrap ? { bootstrapped: true } : {}),
+          ...(entry ? { inDirectory: true } : {}),
+          seenIn,
+          reachable: true,
+          prefs: {},
+          email: p.email?.slice(0, 320),
+          upn: p.upn?.slice(0, 320),
+          teams: [teamId],
+          createdAt: at,
+          updatedAt: at,
+        };
+      });
+    for (let i = 0; i < fresh.length; i += 100) {
+      try {
+        const results = await this.members.container.items.bulk(fresh.slice(i, i + 100).map((m) => ({ operationType: 'Create', resourceBody: MemberSchema.parse(m) })) as unknown as OperationInput[]);
+        const failed = results.find((r) => r.statusCode !== 201 && r.statusCode !== 409);
+        if (failed) throw Object.assign(new Error(`bulk create failed with ${failed.statusCode}`), { code: failed.statusCode });
+      } catch (e) {
+        throw translate(e);
+      }
+    }
+    let updated = 0;
+    for (const p of people.filter((x) => known.has(x.id))) {
+      const { changed } = await this.members.mutate(p.id, this.partnershipId, (m) => {
+        const entry = fromDirectory(p);
+        const inTeam = m.teams.includes(teamId);
+        const same = inTeam && !m.leftAt && m.name === p.name.slice(0, 200) && m.userId === p.userId && (m.email ?? undefined) === (p.email ?? undefined) && (!entry || m.inDirectory);
+        if (same) return undefined;
+        return {
+          ...m,
+          name: p.name.slice(0, 200) || m.name,
+          userId: p.userId,
+          email: p.email?.slice(0, 320) ?? m.email,
+          upn: p.upn?.slice(0, 320) ?? m.upn,
+          teams: inTeam ? m.teams : [...m.teams, teamId],
+          leftAt: undefined,
+          seenIn: m.seenIn ?? seenIn,
+          ...(entry && !m.inDirectory ? { agency: entry.agency, roles: [...new Set([...m.roles, ...entry.roles])], inDirectory: true } : {}),
+          updatedAt: at,
+        };
+      });
+      if (changed) updated++;
+    }
+    return { added: fresh.length, updated };
+  }
+
+  /**
+   * A member is no longer in a team's roster. With no team left (and not in the business unit's
+   * directory) they have left the partnership's teams and stop being a recipient.
+   */
+  async leaveTeam(id: string, teamId: string) {
+    const at = this.now().toISOString();
+    return this.members.mutate(id, this.partnershipId, (m) => {
+      if (!m.teams.includes(teamId)) return undefined;
+      const teams = m.teams.filter((t) => t !== teamId);
+      return { ...m, teams, leftAt: teams.length === 0 && !m.inDirectory ? at : m.leftAt, updatedAt: at };
+    });
+  }
+
+  /** The business unit's member directory, by lower-cased address. */
+  async directoryMap(): Promise<Map<string, DirectoryEntry>> {
+    const entries = await this.directory.query('c.pk = @pk', [{ name: '@pk', value: this.partnershipId }]);
+    return new Map(entries.map((e) => [e.id, e]));
   }
 
   get(id: string) {
@@ -54,6 +177,7 @@ export class MembersRepository {
         name: seen.name,
         tenantId: seen.tenantId,
         roles: bootstrapRoles,
+        teams: [],
         ...(bootstrapRoles.length ? { bootstrapped: true } : {}),
         personal: seen.personal ? seen.ref : undefined,
         seenIn: seen.personal ? undefined : seen.ref,
@@ -107,6 +231,11 @@ export class MembersRepository {
 
   all() {
     return this.members.query('c.pk = @pk', [{ name: '@pk', value: this.partnershipId }]);
+  }
+
+  /** Members who are still in the partnership: everyone except those who left its teams. */
+  async active() {
+    return (await this.all()).filter((m) => !m.leftAt);
   }
 
   withRole(role: Role) {

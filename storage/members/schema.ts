@@ -36,6 +36,15 @@ export const MemberSchema = z.object({
   seenIn: ConversationRefSchema.optional(),
   reachable: z.boolean().default(true),
   unreachableSince: z.string().optional(),
+  /** Work e-mail and sign-in name from a team roster, matched against the business unit's directory. */
+  email: z.string().max(320).optional(),
+  upn: z.string().max(320).optional(),
+  /** Teams (by Teams team id) whose roster lists this member. */
+  teams: z.array(z.string().max(256)).default([]),
+  /** When the member left the last partnership team they were in: no longer a recipient of briefings. */
+  leftAt: z.string().optional(),
+  /** Listed in the business unit's member directory (CSV), which sets agency and roles. */
+  inDirectory: z.boolean().optional(),
   prefs: z.record(z.string(), z.unknown()).default({}),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -59,3 +68,20 @@ export const ConversationSchema = z.object({
   updatedAt: z.string(),
 });
 export type Conversation = z.infer<typeof ConversationSchema>;
+
+/**
+ * One line of the business unit's member directory: a person (by work e-mail or sign-in name) with
+ * their agency and roles. Applied to the member with that address when the bot meets them in a roster.
+ */
+export const DirectoryEntrySchema = z.object({
+  type: z.literal('directoryEntry'),
+  /** The address, lower-cased (also the entry's key). */
+  id: z.string().min(3).max(320),
+  pk: z.string().min(1),
+  email: z.string().max(320),
+  agency: z.string().max(100),
+  roles: z.array(RoleSchema).default([]),
+  loadedBy: z.string(),
+  loadedAt: z.string(),
+});
+export type DirectoryEntry = z.infer<typeof DirectoryEntrySchema>;

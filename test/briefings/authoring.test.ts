@@ -55,7 +55,10 @@ describe('authoring, scheduling and audiences', () => {
 
   it('sends at the scheduled UK time through the sweep, not before', async () => {
     const briefingId = await authorDraft(bot, { audienceKind: 'agencies', agencies: 'police', sendDate: '2026-11-25', sendTime: '09:30' });
-    const res = await bot.invoke(users.bu, 'briefings.send', { briefingId, ...formFields({ audienceKind: 'agencies', agencies: 'police', sendDate: '2026-11-25', sendTime: '09:30' }) });
+    const confirm = await bot.invoke(users.bu, 'briefings.send', { briefingId, ...formFields({ audienceKind: 'agencies', agencies: 'police', sendDate: '2026-11-25', sendTime: '09:30' }) });
+    // Sending to people is confirmed with the count, as for everyone.
+    expect(cardText(confirm.value)).toMatch(/"Seeing neglect sooner" will go to members of Police: \d+ people, at 25 Nov 2026 09:30 UK time\./);
+    const res = await bot.invoke(users.bu, 'briefings.send', cardActions(confirm.value).find((a) => a.verb === 'briefings.send')!.data);
     expect(res.value).toMatch(/Scheduled: .* 09:30 UK time/);
     bot.connector.clear();
     expect(await bot.app.scheduler.tick(clock.now(), true)).toMatchObject({ 'sweep:briefings:broadcast': { started: 0 } });

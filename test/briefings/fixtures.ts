@@ -34,6 +34,7 @@ export async function seedRecipients(bot: TestBot, n: number, opts: { from?: num
         user: { id: `29:staff-${i}`, name: `Staff member ${i}`, aadObjectId: `aad-staff-${i}` },
       },
       reachable: true,
+      teams: [],
       prefs: {},
       createdAt: at,
       updatedAt: at,

@@ -44,7 +44,7 @@ beforeAll(async () => {
   await bot.invoke(users.bu, 'meetings.publish', { meetingId: ids.meetingId });
 
   ids.briefingId = await authorDraft(bot, { audienceKind: 'agencies', agencies: 'icb' });
-  await bot.invoke(users.bu, 'briefings.send', { briefingId: ids.briefingId });
+  await bot.invoke(users.bu, 'briefings.send', { briefingId: ids.briefingId, confirmed: true });
   await engineOf(bot).idle();
 
   const round = await bot.invoke(users.bu, 'audits.round.create', { templateId: 'multi-agency-case-audit', theme: 'Neglect', dueDate: due, auditors: 'Police DSP' });

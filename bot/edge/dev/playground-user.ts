@@ -21,6 +21,7 @@ export async function seedPlaygroundUser(services: Services): Promise<void> {
       name: PLAYGROUND_USER.name,
       tenantId: PLAYGROUND_USER.tenantId,
       roles: [],
+      teams: [],
       reachable: true,
       prefs: {},
       createdAt: services.clock.now().toISOString(),
