@@ -7,5 +7,5 @@ import { LevelsOfNeedDialog } from './queries/levels-of-need-dialog';
 /** Every feature's dialogs, registered with the edge's dialog host. Started with `turn.beginDialog(id)`. */
 export function createDialogs(services: Services): Dialog[] {
   const checkIns = new CheckIns(services);
-  return [new CheckInDialog(() => checkIns), new LevelsOfNeedDialog(() => services.content.queries)];
+  return [new CheckInDialog(() => checkIns), new LevelsOfNeedDialog(() => services.content)];
 }

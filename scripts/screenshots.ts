@@ -1,7 +1,9 @@
 /**
  * Saves screenshots of the main cards as the Microsoft 365 Agents Playground renders them (its
  * Teams-style web client), into docs/screenshots/. Not part of CI: it needs Debian's chromium
- * (`apt-get install chromium`). Run with `npx tsx scripts/screenshots.ts`.
+ * (`apt-get install chromium`). Run with `npx tsx scripts/screenshots.ts [--only a.png,b.png]`; with
+ * CONTENT_PACK=<pack> (not the default) the files are named <pack>-<file>, so each partnership's cards
+ * can be shown side by side.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,8 +35,15 @@ const SHOTS: Shot[] = [
   { file: 'meetings-list.png', say: 'meetings' },
   { file: 'actions-action-partner-view.png', say: 'my actions', press: 'actions.show', as: 'police dsp' },
   { file: 'queries-practitioner-help.png', say: 'help', as: 'health practitioner' },
+  { file: 'queries-levels-of-need.png', say: 'levels of need', as: 'business unit' },
+  { file: 'meetings-new.png', say: 'new meeting for board', as: 'business unit' },
+  { file: 'content.png', say: 'content', as: 'business unit' },
+  { file: 'content-fact.png', say: 'content', press: 'content.fact', as: 'business unit' },
   { file: 'numbers.png', say: 'numbers', height: 1800, as: 'business unit' },
 ];
+
+const PACK = process.env.CONTENT_PACK || 'cheshire-east';
+const fileFor = (file: string) => (PACK === 'cheshire-east' ? file : `${PACK}-${file}`);
 
 async function shoot(page: Page, session: PlaygroundSession, shot: Shot) {
   await page.setViewportSize({ width: 1280, height: shot.height ?? 1000 });
@@ -55,21 +64,21 @@ async function shoot(page: Page, session: PlaygroundSession, shot: Shot) {
     all[all.length - 1]?.scrollIntoView({ block: 'start' });
   });
   await page.waitForTimeout(500);
-  await page.screenshot({ path: join(OUT, shot.file) });
-  console.log(`saved docs/screenshots/${shot.file}`);
+  await page.screenshot({ path: join(OUT, fileFor(shot.file)) });
+  console.log(`saved docs/screenshots/${fileFor(shot.file)}`);
 }
 
 async function main() {
   mkdirSync(OUT, { recursive: true });
-  const session = await new PlaygroundSession().start();
+  const i = process.argv.indexOf('--only');
+  const only = i > 0 ? new Set(process.argv[i + 1]?.split(',') ?? []) : undefined;
+  const session = await new PlaygroundSession(PACK).start();
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: FLAGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
     await page.goto(session.base, { waitUntil: 'networkidle' });
     await page.waitForTimeout(2000);
-    // `npx tsx scripts/screenshots.ts numbers.png` takes just the named pictures.
-    const only = process.argv.slice(2);
-    for (const shot of SHOTS.filter((s) => only.length === 0 || only.includes(s.file))) await shoot(page, session, shot);
+    for (const shot of SHOTS.filter((x) => !only || only.has(x.file))) await shoot(page, session, shot);
   } finally {
     await browser.close();
     await session.stop();

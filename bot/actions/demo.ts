@@ -3,6 +3,7 @@
  * 175 follow-up and a board action, in every state and RAG. Themes follow the CESCP annual report;
  * nothing here describes a child.
  */
+import { agencyOfKind } from '../../content/describe';
 import type { Services } from '../core/contract';
 import type { Action, ActionStatus } from '../../storage/actions/schema';
 import { newId } from '../../storage/ids';
@@ -29,12 +30,16 @@ interface DemoItem {
   extensionReason?: string;
 }
 
-const OTHERS = {
-  police: { id: 'demo-owner-police', name: 'Detective Inspector, public protection (demo)', agency: 'police' },
-  council: { id: 'demo-owner-council', name: 'Head of service, safeguarding (demo)', agency: 'council-childrens' },
-  icb: { id: 'demo-owner-icb', name: 'Designated nurse (demo)', agency: 'icb' },
-  education: { id: 'demo-owner-education', name: 'Education safeguarding lead (demo)', agency: 'education' },
-} as const;
+/** Placeholder owners in the pack's own agencies, so the demo reads right for any partnership. */
+function others(services: Services) {
+  const pack = services.content;
+  return {
+    police: { id: 'demo-owner-police', name: 'Detective Inspector, public protection (demo)', agency: agencyOfKind(pack, 'police') },
+    council: { id: 'demo-owner-council', name: 'Head of service, safeguarding (demo)', agency: agencyOfKind(pack, 'local-authority') },
+    icb: { id: 'demo-owner-icb', name: 'Designated nurse (demo)', agency: agencyOfKind(pack, 'health') },
+    education: { id: 'demo-owner-education', name: 'Education safeguarding lead (demo)', agency: agencyOfKind(pack, 'education') },
+  };
+}
 
 const ITEMS: DemoItem[] = [
   { reference: 'RR-2025-03/R1', title: 'Remind health and early years staff to ask who looks after a baby at every contact', description: 'Rapid review learning on professional curiosity with infants. Add the question to contact templates and brief teams.', source: 'rapid-review', owner: 'me', dueIn: 8, status: 'acknowledged' },
@@ -56,8 +61,10 @@ export async function seedDemo(services: Services, demo: { memberId: string }): 
   const at = now.toISOString();
   const today = londonDate(now);
   const by = { by: 'demo-business-unit', byName: 'Business unit (demo)' };
+  const owners = others(services);
+  const priorities = new Set(services.content.partnership.priorities.map((p) => p.id));
   const actions: Action[] = ITEMS.map((item) => {
-    const owner = item.owner === 'me' ? { id: demo.memberId, name: me?.name || 'You', agency: me?.agency } : OTHERS[item.owner];
+    const owner = item.owner === 'me' ? { id: demo.memberId, name: me?.name || 'You', agency: me?.agency } : owners[item.owner];
     const due = addWorkingDays(today, item.dueIn);
     const closed = item.status === 'completed' || item.status === 'cancelled';
     const history: Action['history'] = [{ at, ...by, what: 'created', detail: { source: item.source, due } }];
@@ -70,7 +77,7 @@ export async function seedDemo(services: Services, demo: { memberId: string }): 
       title: item.title,
       description: item.description,
       source: item.source,
-      priority: item.priority,
+      priority: item.priority && priorities.has(item.priority) ? item.priority : undefined,
       ownerId: owner.id,
       ownerName: owner.name,
       ownerAgency: owner.agency,

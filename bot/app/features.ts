@@ -7,6 +7,7 @@ import { createActionsFeature } from '../actions';
 import { createAuditsFeature } from '../audits';
 import { createQueriesFeature } from '../queries';
 import { createNumbersFeature } from '../numbers';
+import { createContentFeature } from '../content';
 
 /**
  * Every feature, in routing order: commands are matched in this order, and the queries feature's
@@ -22,6 +23,7 @@ export function createFeatures(services: Services): Feature[] {
     createActionsFeature(services),
     createAuditsFeature(services),
     createNumbersFeature(services),
+    createContentFeature(services),
     createQueriesFeature(services),
   );
   return features;

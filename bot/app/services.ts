@@ -34,9 +34,13 @@ export function createServices(o: ServicesOptions): Services {
   const messenger = new Messenger({ connector: o.connector, limiter, members, log: o.log, now });
   const repos = createRepositories(o.store, partnershipId, now);
   const audit = new AuditLog(o.store, partnershipId, now);
+  const overrides = new ContentOverrides(repos.content, audit, now, o.content, o.log);
   const services: Services = {
     config: o.config,
-    content: o.content,
+    // The pack with the business unit's active overrides, as of this turn's refresh (router, scheduler).
+    get content() {
+      return overrides.effective();
+    },
     log: o.log,
     clock: o.clock,
     partnershipId,
@@ -49,7 +53,7 @@ export function createServices(o: ServicesOptions): Services {
     notifications: new Notifications(o.store, partnershipId, now),
     repos,
     messenger,
-    overrides: new ContentOverrides(repos.content, audit, now),
+    overrides,
     background: new BackgroundWork(o.log),
     // Set just below: the tracker's API needs the rest of Services to exist first.
     actions: undefined as unknown as ActionsApi,

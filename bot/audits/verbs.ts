@@ -126,7 +126,7 @@ export function createAuditVerbs(rounds: AuditRounds): VerbDef[] {
           {
             title: c.proposedActions.slice(0, 200),
             description: `Proposed in audit round ${r.code} (${t.name}: ${r.theme}).`,
-            source: t.source,
+            source: t.actionSource,
             // The round's code, which people know it by; its id is a hash nobody can read.
             sourceRef: r.code,
             ownerId: c.auditorId,

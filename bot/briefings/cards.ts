@@ -4,6 +4,7 @@ import { frontDoorLine } from '../shared/front-door';
 import { count, formatDay, percent, plural } from '../shared/format';
 import type { AdaptiveCard, Services } from '../core/contract';
 import { expandCard } from '../../cards/expand';
+import { emergencyLine as packEmergencyLine } from '../../content/describe';
 import type { Briefing } from '../../storage/briefings/schema';
 import type { BriefingResponse } from '../../storage/briefings/schema';
 import { readingTime } from './reading-time';
@@ -18,6 +19,7 @@ export function priorityNames(services: Services, ids: string[]): string {
   return ids.map((id) => all.find((p) => p.id === id)?.name ?? id).join(', ');
 }
 
+/** The line every briefing leads with, from the pack as the business unit has confirmed it. */
 export function emergencyLine(services: Services): string {
   return frontDoorLine(services.content.partnership);
 }

@@ -60,7 +60,11 @@ export interface ActionsApi {
  */
 export interface Services {
   config: Config;
-  content: ContentPack;
+  /**
+   * The partnership's content pack with the business unit's active overrides applied, as of the
+   * refresh at the start of this turn or sweep (`overrides.refresh()`); the shipped pack is `overrides.base`.
+   */
+  readonly content: ContentPack;
   log: Logger;
   clock: Clock;
   partnershipId: string;

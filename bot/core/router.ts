@@ -61,6 +61,7 @@ export class Router {
 
   /** A typed message. */
   async message(turn: Turn, dialogs: DialogPort): Promise<void> {
+    await this.services.overrides.refresh();
     const text = turn.text;
     const stop = STOP_WORDS.test(text);
     const match = text && !stop ? matchCommand(this.commands, text, turn.conversation) : undefined;
@@ -104,6 +105,7 @@ export class Router {
       this.services.log.info({ event: 'refused', verb: def.verb, memberId: turn.member.id }, 'card action refused: role');
       return plainMessage({ message: refusal(def.roles!) });
     }
+    await this.services.overrides.refresh();
     const data = cleanCardData(rawData);
     // "I have checked" on a form answers the child-details guard's question for this turn only.
     const result = await withPrivacyConsent(confirmedIn(data), async (): Promise<VerbResult> => {

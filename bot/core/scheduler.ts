@@ -22,6 +22,8 @@ export class Scheduler {
   /** Runs each sweep that is due and whose lease this instance wins. Returns per-sweep stats. */
   async tick(now: Date = this.services.clock.now(), force = false): Promise<Record<string, Record<string, number> | 'skipped'>> {
     const out: Record<string, Record<string, number> | 'skipped'> = {};
+    // Sweeps send content (briefings, reminders): use the pack as the business unit last left it.
+    await this.services.overrides.refresh();
     for (const sweep of this.sweeps) {
       const name = this.leaseName(sweep);
       const due = force || now.getTime() - (this.lastRun.get(name) ?? 0) >= sweep.everySeconds * 1000;

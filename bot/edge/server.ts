@@ -6,7 +6,7 @@ import { createLogger, type Logger } from '../core/logger';
 import type { Clock, Feature, FeatureFactory, Services } from '../core/contract';
 import type { Router } from '../core/router';
 import type { Scheduler } from '../core/scheduler';
-import { loadContentPack, DEFAULT_PACK_DIR, type ContentPack } from '../../content/load';
+import { loadPackByName, type ContentPack } from '../../content/load';
 import type { EmbeddedCosmos } from '../../storage/embedded-types';
 import { openStore } from '../app/open-store';
 import { createCoreApp } from '../app/create-app';
@@ -52,7 +52,7 @@ export interface App {
 
 /** Loads the configured content pack (content/packs/<CONTENT_PACK>). */
 export function contentPackFor(config: Config): ContentPack {
-  return loadContentPack(config.CONTENT_PACK === 'cheshire-east' ? DEFAULT_PACK_DIR : join(__dirname, '..', '..', 'content', 'packs', config.CONTENT_PACK));
+  return loadPackByName(config.CONTENT_PACK);
 }
 
 /** Builds storage, services, features and the HTTP server, and starts listening. */

@@ -42,6 +42,7 @@ export function helpCard(args: {
   kind: ConversationKind;
   partnership: string;
   agency?: string;
+  /** The immediate-danger line with the front door, from the pack (content/describe.ts emergencyLine). */
   emergency: string;
 }): AdaptiveCard {
   const data: HelpCardData = {

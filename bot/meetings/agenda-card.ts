@@ -34,7 +34,7 @@ export function quorumFor(services: Services, meeting: Meeting, members: readonl
     const r = meeting.rsvps[m.id];
     return r ? [{ agency: m.agency, response: r.response, deputyName: r.deputyName, deputyAgency: r.deputyAgency }] : [];
   });
-  return quorum(series?.quorum ?? [], services.content.partnership.statutoryPartners, (a) => agencyPartner(services.content, a), responses);
+  return quorum(series?.quorum?.partners ?? [], services.content.partnership.statutoryPartners, (a) => agencyPartner(services.content, a), responses);
 }
 
 export function rsvpCounts(meeting: Meeting, members: readonly Member[]) {

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { ZONE } from '../shared/time/working-days';
 
 export interface Cadence {
-  kind: 'weeks' | 'months' | 'fixed-months';
+  kind: 'weeks' | 'months' | 'fixed-months' | 'as-needed';
   every?: number;
   months?: number[];
 }
@@ -14,8 +14,12 @@ export interface CadenceOverride {
   every: number;
 }
 
-/** Meetings a cadence plans in [from, to] (ISO dates, inclusive), counting override periods at their own rate. */
-export function plannedCount(cadence: Cadence, overrides: readonly CadenceOverride[], from: string, to: string): number {
+/**
+ * Meetings a cadence plans in [from, to] (ISO dates, inclusive), counting override periods at their own
+ * rate. Undefined when nothing is planned to count against: no cadence set, or a group convened as needed.
+ */
+export function plannedCount(cadence: Cadence | undefined, overrides: readonly CadenceOverride[], from: string, to: string): number | undefined {
+  if (!cadence || cadence.kind === 'as-needed') return undefined;
   if (to < from) return 0;
   let total = 0;
   let cursor = from;

@@ -22,7 +22,8 @@ export function partnershipYear(isoDate: string): Period {
 
 interface GroupFigures {
   series: MeetingSeries;
-  planned: number;
+  /** Undefined when the group has no cadence to plan against (not set, or convened as needed). */
+  planned: number | undefined;
   held: number;
   cancelled: number;
   agencies: { agency: string; attended: number; held: number; percent: number }[];
@@ -50,14 +51,14 @@ export async function attendanceFigures(services: Services, series: MeetingSerie
   return out;
 }
 
-const verdict = (g: GroupFigures) => (g.held >= g.planned ? 'Yes' : `No: ${count(g.planned - g.held)} short`);
+const verdict = (g: GroupFigures) => (g.planned === undefined ? 'No planned number' : g.held >= g.planned ? 'Yes' : `No: ${count(g.planned - g.held)} short`);
 
 export function attendanceCard(services: Services, figures: GroupFigures[], period: Period, single?: MeetingSeries): AdaptiveCard {
   const focus = single ? figures.find((f) => f.series.id === single.id) : undefined;
   return expandCard('meetings', 'attendance', {
     heading: single ? `Attendance: ${single.name}` : 'Governance meetings: held and attendance',
     period: `${formatDate(period.from)} to ${formatDate(period.to)}. Planned counts run to today.`,
-    groups: figures.map((g) => ({ name: g.series.name, planned: count(g.planned), held: count(g.held), cancelled: count(g.cancelled), verdict: verdict(g) })),
+    groups: figures.map((g) => ({ name: g.series.name, planned: g.planned === undefined ? 'not set' : count(g.planned), held: count(g.held), cancelled: count(g.cancelled), verdict: verdict(g) })),
     agencyHeading: focus ? `Attendance by agency (${plural(focus.held, 'meeting')} held)` : 'Attendance by agency: choose a group, e.g. "attendance partnership-board"',
     rows: (focus?.agencies ?? []).map((r) => ({ agency: agencyName(services.content, r.agency), attended: `${count(r.attended)} of ${count(r.held)}`, percent: `${count(r.percent)}%` })),
     footnote: `Attendance counts named deputies. For a CSV, type: attendance csv${single ? ` ${single.id}` : ''}`,
@@ -68,7 +69,7 @@ export function attendanceCard(services: Services, figures: GroupFigures[], peri
 export function attendanceCsv(services: Services, figures: GroupFigures[], period: Period): string {
   const rows: (string | number)[][] = [['section', 'group', 'agency', 'planned', 'held', 'cancelled', 'attended', 'percent', 'from', 'to']];
   for (const g of figures) {
-    rows.push(['meetings', g.series.name, '', g.planned, g.held, g.cancelled, '', '', period.from, period.to]);
+    rows.push(['meetings', g.series.name, '', g.planned ?? '', g.held, g.cancelled, '', '', period.from, period.to]);
     for (const a of g.agencies) rows.push(['attendance', g.series.name, agencyName(services.content, a.agency), '', a.held, '', a.attended, a.percent, period.from, period.to]);
   }
   return stringify(rows);

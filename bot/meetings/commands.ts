@@ -88,7 +88,7 @@ export function createMeetingCommands(services: Services): CommandDef[] {
       feature: 'meetings',
       name: 'new meeting',
       usage: usage('new meeting for {group}'),
-      description: 'Set up a meeting: date, place, chair (from the rota) and agenda. The group is optional.',
+      description: "Set up a meeting: date, place, chair (from the group's chair rule) and agenda. The group is optional.",
       roles: ['businessUnit'],
       patterns: [/^(?:new|add|create) meeting(?: (?:for|of) (?<group>.+))?$/i],
       run: async (turn, args) => {

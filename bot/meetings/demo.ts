@@ -9,40 +9,48 @@ import type { Meeting } from '../../storage/meetings/schema';
 import { ZONE, londonDate, nextWorkingDay } from '../shared/time/working-days';
 import { defaultPapersDeadline } from './reminder-schedule';
 import { chairFor } from './chair-rota';
-import { seriesById } from './groups';
+import { agencyOfKind } from '../../content/describe';
 
 const DEMO_ID = 'demo-board-upcoming';
 const DEMO_PAST_ID = 'demo-board-previous';
 
-const AGENDA: Omit<Meeting['items'][number], 'id'>[] = [
-  { title: 'Welcome, apologies and minutes of the last meeting', presenter: 'Chair', agency: '', minutes: 10, kind: 'information', paperUrl: '' },
-  { title: 'Matters arising: the tracker of recommendations', presenter: 'Business manager', agency: 'council-childrens', minutes: 15, kind: 'assurance', paperUrl: '' },
-  { title: 'Rapid review update: learning and actions agreed', presenter: 'Chair of the CSPR group', agency: 'council-childrens', minutes: 20, kind: 'assurance', paperUrl: 'https://www.cescp.org.uk/homepage.aspx' },
-  { title: 'Contextual safeguarding: exploitation pathway progress', presenter: 'Detective Chief Superintendent, public protection', agency: 'police', minutes: 20, kind: 'assurance', paperUrl: '' },
-  { title: 'Child sexual abuse: adopting one signs and indicators tool', presenter: 'Designated nurse', agency: 'icb', minutes: 25, kind: 'decision', paperUrl: '' },
-  { title: 'Education as a protective factor: attendance and inclusion', presenter: 'Director of Education', agency: 'education', minutes: 20, kind: 'discussion', paperUrl: '' },
-  { title: 'Neglect: screening tool audit findings', presenter: 'Quality assurance officer', agency: 'council-childrens', minutes: 20, kind: 'decision', paperUrl: '' },
-  { title: 'Any other business', presenter: 'Chair', agency: '', minutes: 10, kind: 'information', paperUrl: '' },
+type Who = 'council' | 'police' | 'health' | 'education' | '';
+type DemoItem = Omit<Meeting['items'][number], 'id' | 'agency'> & { who: Who };
+
+const OPENING: DemoItem[] = [
+  { title: 'Welcome, apologies and minutes of the last meeting', presenter: 'Chair', who: '', minutes: 10, kind: 'information', paperUrl: '' },
+  { title: 'Matters arising: the tracker of recommendations', presenter: 'Business manager', who: 'council', minutes: 15, kind: 'assurance', paperUrl: '' },
+  { title: 'Rapid review update: learning and actions agreed', presenter: 'Chair of the review group', who: 'council', minutes: 20, kind: 'assurance', paperUrl: 'website' },
 ];
+const CLOSING: DemoItem = { title: 'Any other business', presenter: 'Chair', who: '', minutes: 10, kind: 'information', paperUrl: '' };
+const LEADS: Who[] = ['police', 'health', 'education', 'council'];
+
+/** The demo agenda in the pack's own priorities and agencies, so it reads right for any partnership. */
+function agenda(services: Services): Omit<Meeting['items'][number], 'id'>[] {
+  const pack = services.content;
+  const agency: Record<Who, string> = { council: agencyOfKind(pack, 'local-authority') ?? '', police: agencyOfKind(pack, 'police') ?? '', health: agencyOfKind(pack, 'health') ?? '', education: agencyOfKind(pack, 'education') ?? '', '': '' };
+  const priorities: DemoItem[] = pack.partnership.priorities.slice(0, 4).map((p, i) => ({ title: `${p.name}: progress against the plan`, presenter: 'Priority lead', who: LEADS[i % LEADS.length], minutes: 20, kind: i % 2 ? 'decision' : 'assurance', paperUrl: '' }));
+  return [...OPENING, ...priorities, CLOSING].map(({ who, ...i }) => ({ ...i, agency: agency[who], paperUrl: i.paperUrl === 'website' ? pack.partnership.website : i.paperUrl }));
+}
 
 export async function seedDemo(services: Services, demo: { memberId: string }): Promise<void> {
   const store = services.repos.meetings;
   if (await store.get(DEMO_ID)) return;
-  const series = seriesById(services.content, 'partnership-board');
+  const series = services.content.partnership.meetingSeries.find((s) => s.main);
   if (!series) return;
   await store.changeGroup(series.id, (g) => ({ ...g, memberIds: [...new Set([...g.memberIds, demo.memberId])] }));
   const now = services.clock.now();
   const at = now.toISOString();
   const day = nextWorkingDay(DateTime.fromISO(londonDate(now), { zone: ZONE }).plus({ days: 14 }).toISODate()!);
   const startsAt = DateTime.fromISO(`${day}T10:00`, { zone: ZONE }).toUTC().toISO()!;
-  const chair = chairFor(series.chair, day);
-  const base = { type: 'meeting' as const, pk: services.partnershipId, seriesId: series.id, title: series.name, lengthMinutes: series.defaultLengthMinutes, place: 'Committee room, municipal buildings', link: '', chairName: '', chairAgency: chair.agency ?? '', posts: [], actionIds: [], createdBy: 'demo-business-unit', createdAt: at, updatedAt: at, updatedBy: 'demo-business-unit' };
+  const chair = chairFor(series.chair, day, 0, services.content.partnership.people);
+  const base = { type: 'meeting' as const, pk: services.partnershipId, seriesId: series.id, title: series.name, lengthMinutes: series.defaultLengthMinutes, place: 'Committee room, municipal buildings', link: '', chairName: chair.name ?? '', chairAgency: chair.agency ?? '', posts: [], actionIds: [], createdBy: 'demo-business-unit', createdAt: at, updatedAt: at, updatedBy: 'demo-business-unit' };
   await store.meetings.createIfAbsent({
     ...base,
     id: DEMO_ID,
     startsAt,
     papersDeadline: defaultPapersDeadline(startsAt, services.content.meetings.papersDeadlineWorkingDays),
-    items: AGENDA.map((i, n) => ({ ...i, id: `item-${n + 1}` })),
+    items: agenda(services).map((i, n) => ({ ...i, id: `item-${n + 1}` })),
     status: 'published',
     rsvps: {},
     decisions: [],
@@ -54,15 +62,14 @@ export async function seedDemo(services: Services, demo: { memberId: string }): 
     id: DEMO_PAST_ID,
     startsAt: pastStart,
     papersDeadline: defaultPapersDeadline(pastStart, services.content.meetings.papersDeadlineWorkingDays),
-    items: AGENDA.slice(0, 3).map((i, n) => ({ ...i, id: `item-${n + 1}` })),
+    items: agenda(services).slice(0, 3).map((i, n) => ({ ...i, id: `item-${n + 1}` })),
     status: 'held',
     rsvps: {},
     attendance: [
-      { name: 'Director of Children\'s Services (demo)', agency: 'council-childrens', present: true },
-      { name: 'Detective Chief Superintendent (demo)', agency: 'police', present: true },
-      { name: 'Associate Director of Quality (demo)', agency: 'icb', present: true, deputyName: 'Designated nurse (demo)' },
-      { name: 'Director of Education (demo)', agency: 'education', present: false },
-      { name: 'Voluntary sector representative (demo)', agency: 'voluntary', present: true },
+      { name: 'Director of Children\'s Services (demo)', agency: agencyOfKind(services.content, 'local-authority') ?? 'unknown', present: true },
+      { name: 'Detective Chief Superintendent (demo)', agency: agencyOfKind(services.content, 'police') ?? 'unknown', present: true },
+      { name: 'Director of Quality (demo)', agency: agencyOfKind(services.content, 'health') ?? 'unknown', present: true, deputyName: 'Designated nurse (demo)' },
+      { name: 'Education lead (demo)', agency: agencyOfKind(services.content, 'education') ?? 'unknown', present: false },
     ],
     decisions: ['The partnership plan priorities for the year were confirmed.'],
   });

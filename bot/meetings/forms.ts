@@ -7,6 +7,8 @@ import { DateTime } from 'luxon';
 import { agencyName, seriesById } from './groups';
 import { chairFor } from './chair-rota';
 import { formField, privacyConfirmField, type FieldSpec, type FormField } from '../../cards/form-field';
+import { chairShort, describeChair } from '../../content/describe';
+import type { MeetingSeries } from '../../content/schema/partnership';
 
 export type { FormField };
 
@@ -81,7 +83,23 @@ export function meetingFormValues(m: Meeting): Values {
   };
 }
 
-/** New or edit meeting form. On a new meeting the chair is left to the rota unless filled in. */
+/** A group as the form offers it: its name, and who chairs when the pack says ("SCP Executive (Independent Chair)"). */
+export function groupChoiceTitle(services: Services, s: MeetingSeries): string {
+  const chair = chairShort(services.content, s.chair);
+  return chair ? `${s.name} (${chair})` : s.name;
+}
+
+/** What the form says about the chair: whose turn it is on a rota, or the group's rule in words. */
+export function chairRuleHint(services: Services, series: MeetingSeries, today: string): string {
+  const content = services.content;
+  const due = chairFor(series.chair, today, 0, content.partnership.people);
+  if (series.chair?.kind === 'rota' && due.agency) return `Leave the chair blank to use the rota: ${agencyName(content, due.agency)} is in the chair now (${due.reason}).`;
+  if (!series.chair) return 'Who chairs this group is not set by the partnership. Leave the chair blank if not yet known.';
+  const rule = `Chaired by ${describeChair(content, series.chair)}${series.chair.toConfirm ? ` (${due.reason.split('; ').pop()})` : ''}.`;
+  return `${rule} ${due.name ? 'Leave the chair blank to use them.' : 'Leave the chair blank if not yet known.'}`;
+}
+
+/** New or edit meeting form. On a new meeting the chair is left to the group's rule unless filled in. */
 export function meetingForm(services: Services, o: { seriesId?: string; meeting?: Meeting & { _etag?: string }; values?: Values; banner?: FormBanner }): AdaptiveCard {
   const content = services.content;
   const today = londonDate(services.clock.now());
@@ -89,12 +107,11 @@ export function meetingForm(services: Services, o: { seriesId?: string; meeting?
   const series = seriesById(content, seriesId);
   // "new meeting for board" fills in the group as well as its title and length, so the form is ready to save.
   const values: Values = { ...(o.meeting ? meetingFormValues(o.meeting) : {}), ...(series && !o.meeting ? { seriesId: series.id, title: series.name, lengthMinutes: String(series.defaultLengthMinutes) } : {}), ...o.values };
-  const rota = series ? chairFor(series.chair, today) : undefined;
-  const chairHint = rota?.agency ? `Leave the chair blank to use the rota: ${agencyName(content, rota.agency)} is in the chair now (${rota.reason}).` : 'Leave the chair blank if not yet known.';
+  const chairHint = series ? chairRuleHint(services, series, today) : 'Leave the chair blank if not yet known: each group\'s chair rule applies.';
   const fields = [
     ...(o.meeting
       ? []
-      : [field({ id: 'seriesId', kind: 'choice', label: 'Group', required: true, choices: content.partnership.meetingSeries.map((s) => ({ title: s.name, value: s.id })), errorMessage: 'Please choose the group.' }, values)]),
+      : [field({ id: 'seriesId', kind: 'choice', label: 'Group', required: true, choices: content.partnership.meetingSeries.map((s) => ({ title: groupChoiceTitle(services, s), value: s.id })), errorMessage: 'Please choose the group.' }, values)]),
     field({ id: 'title', kind: 'text', label: 'Title', required: true, errorMessage: 'Please give the meeting a title.' }, values),
     field({ id: 'meetingDate', kind: 'date', label: 'Date', required: true, errorMessage: 'Please choose the date.' }, values),
     field({ id: 'meetingTime', kind: 'time', label: 'Start time (UK time)', required: true, errorMessage: 'Please choose a start time.' }, { meetingTime: '10:00', ...values }),
@@ -102,7 +119,7 @@ export function meetingForm(services: Services, o: { seriesId?: string; meeting?
     field({ id: 'place', kind: 'text', label: 'Place', placeholder: 'Room and building, or leave blank for Teams only', maxLength: 300 }, values),
     field({ id: 'link', kind: 'url', label: 'Teams link', placeholder: 'https://teams.microsoft.com/...' }, values),
     field({ id: 'chairName', kind: 'text', label: 'Chair', placeholder: chairHint, maxLength: 120 }, values),
-    field({ id: 'chairAgency', kind: 'choice', label: "Chair's agency", choices: [{ title: 'From the rota', value: 'rota' }, ...agencyChoices(services)] }, values),
+    field({ id: 'chairAgency', kind: 'choice', label: "Chair's agency", choices: [{ title: "From the group's chair rule", value: 'rota' }, ...agencyChoices(services)] }, values),
     field({ id: 'papersDeadline', kind: 'date', label: `Papers deadline (blank: ${content.meetings.papersDeadlineWorkingDays} working days before)` }, values),
     ...(o.meeting
       ? []

@@ -1,19 +1,10 @@
 import type { ContentPack } from '../../content/load';
 import type { MeetingSeries } from '../../content/schema/partnership';
 
-/** Everyday names people type for the groups, besides their ids and full names. */
-const ALIASES: Record<string, string[]> = {
-  'partnership-board': ['board', 'the board', 'partnership board'],
-  'lsp-strategic-alliance': ['lsp', 'lsps', 'strategic alliance', 'alliance'],
-  maqag: ['qa group', 'quality assurance group', 'maqa'],
-  'learning-improvement': ['lig', 'learning and improvement', 'learning group'],
-  'cspr-group': ['cspr', 'cspr group', 'review group'],
-  'education-board': ['education board'],
-};
-
+/** A group by what people type: its id, its name, or one of the everyday names the pack lists for it. */
 export function findSeries(content: ContentPack, text: string): MeetingSeries | undefined {
   const t = text.trim().toLowerCase().replace(/^the /, '');
-  return content.partnership.meetingSeries.find((s) => s.id === t || s.name.toLowerCase() === t || (ALIASES[s.id] ?? []).includes(t));
+  return content.partnership.meetingSeries.find((s) => s.id === t || s.name.toLowerCase().replace(/^the /, '') === t || s.aliases.includes(t));
 }
 
 export function seriesById(content: ContentPack, id: string): MeetingSeries | undefined {

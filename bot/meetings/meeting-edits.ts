@@ -22,7 +22,10 @@ export function startsAtFrom(date: string, time: string): string | undefined {
   return dt.isValid ? dt.toUTC().toISO()! : undefined;
 }
 
-/** The agency due to chair and, when one of the group's members is from it and holds a partner role, their name. */
+/**
+ * Who the group's chair rule puts in the chair: on a rota, the agency due and, when one of the group's
+ * members is from it and holds a partner role, their name; an independent chair or a post, by name.
+ */
 async function suggestChair(services: Services, seriesId: string, startsAt: string): Promise<{ agency: string; name: string }> {
   const series = seriesById(services.content, seriesId);
   if (!series) return { agency: '', name: '' };
@@ -31,8 +34,9 @@ async function suggestChair(services: Services, seriesId: string, startsAt: stri
     { name: '@s', value: seriesId },
     { name: '@t', value: startsAt },
   ]);
-  const agency = chairFor(series.chair, startsAt.slice(0, 10), earlier).agency ?? '';
-  if (!agency) return { agency: '', name: '' };
+  const due = chairFor(series.chair, startsAt.slice(0, 10), earlier, services.content.partnership.people);
+  const agency = due.agency ?? '';
+  if (!agency || due.name) return { agency, name: due.name ?? '' };
   const members = await groupMembers(services, seriesId);
   const person = members.find((m) => m.agency === agency && m.roles.some((r) => r === 'dsp' || r === 'lsp' || r === 'chair'));
   return { agency, name: person?.name ?? '' };
@@ -94,7 +98,7 @@ export async function createMeeting(turn: Turn, data: MeetingData): Promise<Verb
   };
   const saved = await services.repos.meetings.meetings.create(meeting);
   await services.audit.record({ actorId: turn.member.id, feature: 'meetings', action: 'create', entityType: 'meeting', entityId: saved.id, afterEtag: saved._etag, detail: { seriesId: series.id, items: saved.items.length } });
-  const chairNote = chair.agency && !data.chairAgency ? ` The chair was taken from the rota (${agencyName(services.content, chair.agency)}).` : '';
+  const chairNote = !data.chairAgency && !data.chairName && (chair.agency || chair.name) ? ` The chair was taken from the group's chair rule (${chair.name || agencyName(services.content, chair.agency)}).` : '';
   return { card: await agendaCard(services, saved, { manage: true, banner: { text: `Draft saved.${chairNote} Add items, then publish.`, tone: 'good' } }) };
 }
 

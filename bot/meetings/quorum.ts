@@ -1,6 +1,8 @@
 /**
  * Quorum per statutory partner. A partner is represented when someone from one of its agencies is
- * attending, or has sent a deputy who is named (an unnamed deputy cannot be held to a decision).
+ * attending, or has sent a deputy who is named (an unnamed deputy cannot be held to a decision). A
+ * deputy stands in for the member who sent them, so they count for that member's agency, whatever
+ * their own agency is.
  */
 export interface QuorumPartner {
   id: string;
@@ -12,7 +14,7 @@ export interface QuorumResponse {
   agency?: string;
   response: 'attending' | 'deputy' | 'apologies';
   deputyName?: string;
-  /** The deputy's agency, when it differs from the member's. */
+  /** The deputy's own agency: recorded, but a deputy counts for the member's agency. */
   deputyAgency?: string;
 }
 
@@ -26,7 +28,7 @@ export interface QuorumResult {
 
 export function representedAgency(r: QuorumResponse): string | undefined {
   if (r.response === 'attending') return r.agency;
-  if (r.response === 'deputy' && r.deputyName?.trim()) return r.deputyAgency || r.agency;
+  if (r.response === 'deputy' && r.deputyName?.trim()) return r.agency;
   return undefined;
 }
 

@@ -74,7 +74,7 @@ export function attendanceFrom(meeting: Meeting, members: readonly Member[], raw
     const r = meeting.rsvps[m.id];
     const present = raw[`present-${m.id}`] === 'true' || raw[`present-${m.id}`] === true;
     const deputy = present && r?.response === 'deputy' && r.deputyName ? r : undefined;
-    return { memberId: m.id, name: m.name, agency: deputy?.deputyAgency || m.agency || 'unknown', present, ...(deputy ? { deputyName: deputy.deputyName } : {}) };
+    return { memberId: m.id, name: m.name, agency: m.agency || 'unknown', present, ...(deputy ? { deputyName: deputy.deputyName } : {}) };
   });
 }
 
@@ -128,7 +128,7 @@ export async function recordMeeting(turn: Turn, data: z.infer<typeof S.record>):
   const summary = expandCard('meetings', 'minutes', {
     heading: `Summary: ${held.title}`,
     when: formatDateTime(held.startsAt),
-    quorumLine: quorum(seriesById(services.content, held.seriesId)?.quorum ?? [], services.content.partnership.statutoryPartners, (x) => agencyPartner(services.content, x), attendance.map((x) => ({ agency: x.agency, response: x.present ? 'attending' : 'apologies' }))).line.replace(' (not quorate yet)', ' (not quorate)'),
+    quorumLine: quorum(seriesById(services.content, held.seriesId)?.quorum?.partners ?? [], services.content.partnership.statutoryPartners, (x) => agencyPartner(services.content, x), attendance.map((x) => ({ agency: x.agency, response: x.present ? 'attending' : 'apologies' }))).line.replace(' (not quorate yet)', ' (not quorate)'),
     present: attendance.filter((x) => x.present).map((x) => `${x.deputyName ? `${x.deputyName} for ${x.name}` : x.name} (${agencyName(services.content, x.agency)})`).join(', ') || 'No attendance recorded',
     decisions: d.decisions.map((text) => ({ text })),
     actions: created.map((c) => ({ text: c.text })),

@@ -55,7 +55,8 @@ export interface Named {
 
 /** What the rules need from the content pack, resolved once. */
 export interface FigureContext {
-  series: (Named & { cadence: Cadence; quorum: string[]; overrides: CadenceOverride[] })[];
+  /** A group's cadence and quorum may be unset (the partnership has not said): then nothing is planned or required. */
+  series: (Named & { cadence: Cadence | undefined; quorum: string[]; overrides: CadenceOverride[] })[];
   boardSeries: string;
   partners: { id: string; label: string }[];
   agencies: (Named & { partner?: string })[];
@@ -72,7 +73,7 @@ export interface FigureContext {
 export function figureContext(content: ContentPack): FigureContext {
   const p = content.partnership;
   return {
-    series: p.meetingSeries.map((s) => ({ id: s.id, name: s.name, cadence: s.cadence, quorum: s.quorum, overrides: content.meetings.cadenceOverrides.filter((o) => o.series === s.id) })),
+    series: p.meetingSeries.map((s) => ({ id: s.id, name: s.name, cadence: s.cadence, quorum: s.quorum?.partners ?? [], overrides: content.meetings.cadenceOverrides.filter((o) => o.series === s.id) })),
     boardSeries: content.numbers.boardSeries,
     partners: p.statutoryPartners.map((s) => ({ id: s.id, label: s.label })),
     agencies: p.agencies.map((a) => ({ id: a.id, name: a.shortName ?? a.name, partner: a.statutoryPartner })),

@@ -39,12 +39,12 @@ export class Answering {
 
   /** The partnership topic, generated from the pack each time (so it never drifts from it). */
   generated() {
-    return [partnershipTopic(this.services.content.partnership, this.services.clock.now())];
+    return [partnershipTopic(this.services.content)];
   }
 
   /** The answer card for a topic, with generated topics resolved. */
   card(topic: string, queryId: string, opts: { feedbackNote?: string; showFeedback?: boolean; askedNote?: string } = {}) {
-    return answerCard(this.services.content.queries, topic, queryId, { ...opts, generated: this.generated() });
+    return answerCard(this.services.content, topic, queryId, { ...opts, generated: this.generated() });
   }
 
   matcher(): Promise<Matcher> {

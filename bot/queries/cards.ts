@@ -1,5 +1,8 @@
 import { expandCard, type AdaptiveCard } from '../../cards/expand';
 import type { QueriesContent, Topic, GlossaryEntry } from '../../content/schema/queries';
+import type { ContentPack } from '../../content/load';
+import { confirmedValue, sourceLine, statementText, TO_BE_CONFIRMED } from '../../content/describe';
+import { levelHeading } from './level-suggestion';
 import type { Ticket } from '../../storage/queries/schema';
 import { count, formatDateTime } from '../shared/format';
 import { PARTNERSHIP_TOPIC_ID, PARTNERSHIP_TOPIC_TITLE, type GeneratedTopic } from './partnership-topic';
@@ -26,14 +29,25 @@ export function topicTitle(content: QueriesContent, id: string): string {
   return findTopic(content, id)?.title ?? 'nothing confident';
 }
 
+/** The front door's phone as the front-door answer shows it: never an unconfirmed number as fact. */
+function frontDoorPhone(pack: Pick<ContentPack, 'partnership'>): string {
+  const fd = pack.partnership.frontDoor;
+  const phone = confirmedValue(fd.phone);
+  const ooh = confirmedValue(fd.outOfHoursPhone);
+  return phone ? `Phone ${fd.shortName} on ${phone}${ooh ? `; out of hours ${ooh}` : ''}.` : `${fd.shortName}'s phone number is ${TO_BE_CONFIRMED} by the partnership.`;
+}
+
 /**
  * The answer card for a topic or glossary entry. Risk topics open with the immediate-danger line,
- * always, because the person reading may be looking at a child in danger.
+ * always, because the person reading may be looking at a child in danger. Every card ends with a
+ * short "Source:" line naming the documents behind what it shows; statements the partnership has
+ * still to confirm are marked on the card.
  */
-export function answerCard(content: QueriesContent, topicId: string, queryId: string, opts: { feedbackNote?: string; showFeedback?: boolean; askedNote?: string; generated?: readonly GeneratedTopic[] } = {}): AdaptiveCard {
+export function answerCard(pack: Pick<ContentPack, 'queries' | 'sources' | 'partnership'>, topicId: string, queryId: string, opts: { feedbackNote?: string; showFeedback?: boolean; askedNote?: string; generated?: readonly GeneratedTopic[] } = {}): AdaptiveCard {
+  const content = pack.queries;
   const glossary = findGlossary(content, topicId);
-  const topic: (Omit<Topic, 'id'> & { id: string }) | (GeneratedTopic & Partial<Pick<Topic, 'stages' | 'levels'>>) | undefined =
-    findTopic(content, topicId) ?? opts.generated?.find((t) => t.id === topicId);
+  const topic = findTopic(content, topicId);
+  const generated = topic ? undefined : opts.generated?.find((t) => t.id === topicId);
   const base = {
     emergency: content.immediateDanger,
     asked: opts.askedNote ?? '',
@@ -46,7 +60,8 @@ export function answerCard(content: QueriesContent, topicId: string, queryId: st
       ...base,
       showEmergency: false,
       title: `${glossary.acronym}: ${glossary.expansion}`,
-      summary: glossary.meaning,
+      summary: statementText({ ...glossary, text: glossary.meaning }),
+      source: sourceLine(pack, [glossary]),
       hasStages: false,
       stages: [],
       hasLevels: false,
@@ -56,19 +71,39 @@ export function answerCard(content: QueriesContent, topicId: string, queryId: st
       canDecide: false,
     });
   }
+  if (generated) {
+    // Generated from the pack's own data (the partnership topic): no stages or levels of its own.
+    return expandCard('queries', 'answer', {
+      ...base,
+      showEmergency: generated.risk,
+      title: generated.title,
+      summary: generated.summary,
+      hasStages: false,
+      stages: [],
+      hasLevels: false,
+      levels: [],
+      points: generated.points.map((text) => ({ text })),
+      links: generated.links,
+      canDecide: false,
+      source: sourceLine(pack, generated.provenance),
+    });
+  }
   if (!topic) throw new Error(`unknown topic ${topicId}`);
+  const levels = topic.levels ?? [];
+  const shown = [topic, ...(topic.stages ?? []), ...(topic.framework ? [topic.framework] : []), ...levels, ...topic.points, ...(topic.risk ? [content.immediateDangerProvenance] : [])];
   return expandCard('queries', 'answer', {
     ...base,
     showEmergency: topic.risk,
     title: topic.title,
-    summary: topic.summary,
+    summary: statementText({ ...topic, text: topic.summary }),
     hasStages: Boolean(topic.stages?.length),
-    stages: (topic.stages ?? []).map((s, i) => ({ n: count(i + 1), title: s.title, text: s.text, timescale: s.timescale ?? '' })),
-    hasLevels: Boolean(topic.levels?.length),
-    levels: (topic.levels ?? []).map((l) => ({ ...l, level: count(l.level) })),
-    points: topic.points.map((text) => ({ text })),
-    links: topic.links,
+    stages: (topic.stages ?? []).map((s, i) => ({ n: count(i + 1), title: s.title, text: statementText(s), timescale: s.timescale ?? '' })),
+    hasLevels: levels.length > 0,
+    levels: levels.map((l) => ({ heading: levelHeading(l), meaning: statementText({ ...l, text: l.meaning }), lead: l.lead ?? '', assessment: l.assessment ?? '' })),
+    points: [...(topic.id === 'front-door' ? [{ text: frontDoorPhone(pack) }] : []), ...topic.points.map((p) => ({ text: statementText(p) }))],
+    links: topic.links.map((l) => ({ title: l.title, url: l.url })),
     canDecide: topic.id === 'levels-of-need',
+    source: sourceLine(pack, shown),
   });
 }
 

@@ -5,7 +5,7 @@ import type { Teaching } from './teaching';
 import { taughtCard } from './cards';
 
 export function createQueryCommands(services: Services, answering: Answering, teaching: Teaching): CommandDef[] {
-  const content = services.content.queries;
+  const repo = services.repos.queries;
   return [
     {
       feature: 'queries',
@@ -17,8 +17,8 @@ export function createQueryCommands(services: Services, answering: Answering, te
     {
       feature: 'queries',
       name: 'levels of need',
-      description: 'The four levels of need (Right Help, Right Time).',
-      patterns: [/^(levels? of need|thresholds?|right help right time)$/i],
+      description: "The levels of need in the partnership's threshold guidance.",
+      patterns: [/^(levels? of need|thresholds?|right help,? right time|(the )?continuum( of needs?)?)$/i],
       run: (turn) => answering.answer(turn, 'what are the levels of need'),
     },
     {
@@ -35,7 +35,7 @@ export function createQueryCommands(services: Services, answering: Answering, te
       description: 'The acronyms used in the partnership, and what they mean.',
       patterns: [/^(glossary|acronyms|abbreviations)$/i],
       run: async (turn) => {
-        const lines = [...content.glossary].sort((a, b) => a.acronym.localeCompare(b.acronym)).map((g) => `- **${g.acronym}**: ${g.expansion}`);
+        const lines = [...services.content.queries.glossary].sort((a, b) => a.acronym.localeCompare(b.acronym)).map((g) => `- **${g.acronym}**: ${g.expansion}`);
         await turn.reply(`**Glossary** (ask "what does NRM stand for?" for more)\n\n${lines.join('\n')}`);
       },
     },
@@ -58,7 +58,7 @@ export function createQueryCommands(services: Services, answering: Answering, te
       roles: ['businessUnit'],
       patterns: [/^(taught|taught phrasings|what have we taught)$/i],
       run: async (turn) => {
-        await turn.reply({ card: taughtCard(content, await teaching.taught()), summary: 'Taught phrasings' });
+        await turn.reply({ card: taughtCard(services.content.queries, await teaching.taught()), summary: 'Taught phrasings' });
       },
     },
   ];

@@ -14,7 +14,6 @@ import type { Teaching } from './teaching';
 const Id = RecordId;
 
 export function createQueryVerbs(services: Services, answering: Answering, teaching: Teaching): VerbDef[] {
-  const content = services.content.queries;
   const repo = services.repos.queries;
   const now = () => services.clock.now().toISOString();
   return [
@@ -30,7 +29,7 @@ export function createQueryVerbs(services: Services, answering: Answering, teach
         if (d.helpful === 'no') {
           // The card turns into its done state: the answer stays, the buttons go, and it says where the question went.
           const sent = await answering.openTicket(turn, q.id);
-          const known = findTopic(content, q.topic) || findGlossary(content, q.topic);
+          const known = findTopic(services.content.queries, q.topic) || findGlossary(services.content.queries, q.topic);
           return known && sent.message ? { card: answering.card(q.topic, q.id, { showFeedback: false, askedNote: sent.message }) } : sent;
         }
         return { card: answering.card(q.topic, q.id, { showFeedback: false, feedbackNote: 'Thank you: glad that helped.' }) };
@@ -43,7 +42,7 @@ export function createQueryVerbs(services: Services, answering: Answering, teach
       run: async (turn, d) => {
         const q = await repo.logs.get(d.queryId, repo.pk);
         if (!q || q.askerId !== turn.member.id) return { message: 'Please ask your question again.' };
-        if (d.topic.startsWith('glossary:') && !content.glossary.some((g) => `glossary:${g.acronym}` === d.topic)) return { message: 'I do not know that term.' };
+        if (d.topic.startsWith('glossary:') && !services.content.queries.glossary.some((g) => `glossary:${g.acronym}` === d.topic)) return { message: 'I do not know that term.' };
         await repo.logs.mutate(q.id, q.pk, (x) => ({ ...x, topic: d.topic, updatedAt: now() }));
         return { card: answering.card(d.topic, q.id) };
       },
@@ -54,7 +53,7 @@ export function createQueryVerbs(services: Services, answering: Answering, teach
       schema: z.object({ queryId: Id }),
       run: async (turn, d) => {
         const sent = await answering.openTicket(turn, d.queryId);
-        return sent.message ? { card: suggestCard(content, d.queryId, [], true, sent.message) } : sent;
+        return sent.message ? { card: suggestCard(services.content.queries, d.queryId, [], true, sent.message) } : sent;
       },
     }),
     defineVerb({
@@ -100,7 +99,7 @@ export function createQueryVerbs(services: Services, answering: Answering, teach
       roles: ['businessUnit'],
       run: async (turn, d) => {
         const message = await teaching.undo(turn, d.overrideId);
-        return { card: taughtCard(content, await teaching.taught(), message), message };
+        return { card: taughtCard(services.content.queries, await teaching.taught(), message), message };
       },
     }),
     defineVerb({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { provenance } from './provenance';
 
 const Id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/);
 
@@ -8,7 +9,8 @@ export const AuditTemplateSchema = z.object({
   name: z.string().min(3),
   /** Prefix for round codes, e.g. MACA → MACA-2611. */
   codePrefix: z.string().regex(/^[A-Z][A-Z0-9]{1,5}$/),
-  source: z.enum(['multi-agency-audit', 'section-11-175-audit']),
+  /** Where actions raised from this audit come from (an action source id). */
+  actionSource: z.enum(['multi-agency-audit', 'section-11-175-audit']),
   purpose: z.string().min(10),
   /** Shown when asking for the case reference. Section 11/175 audit an agency or school, not a case. */
   referenceLabel: z.string().min(3),
@@ -16,6 +18,19 @@ export const AuditTemplateSchema = z.object({
   answerScale: z.array(z.string().min(1)).min(2),
   gradeScale: z.array(z.string().min(1)).min(2),
   questions: z.array(z.object({ id: Id, text: z.string().min(10) })).min(1).max(20),
+  /** How often the partnership runs this audit and on how many cases, when its documents say so. */
+  programme: z
+    .object({
+      every: z.number().int().min(1).max(12),
+      unit: z.enum(['week', 'month', 'term', 'year']),
+      /** Cases (or children, agencies, schools) looked at each time. */
+      sampleSize: z.number().int().min(1).max(500).optional(),
+      method: z.string().min(5).max(200).optional(),
+      ...provenance,
+    })
+    .optional(),
+  /** Provenance of the template: the audit it follows and where its questions come from. */
+  ...provenance,
 });
 export type AuditTemplate = z.infer<typeof AuditTemplateSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { provenance } from './provenance';
 
 const Id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and hyphens');
 const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM');
@@ -22,7 +23,7 @@ export const MeetingsContentSchema = z.object({
    * at two-monthly intervals while the sub-groups bed in), so "planned" meetings are counted fairly.
    */
   cadenceOverrides: z
-    .array(z.object({ series: Id, from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), kind: z.enum(['weeks', 'months']), every: z.number().int().positive(), note: z.string().optional() }))
+    .array(z.object({ series: Id, from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), kind: z.enum(['weeks', 'months']), every: z.number().int().positive(), note: z.string().optional(), ...provenance }))
     .default([]),
 });
 export type MeetingsContent = z.infer<typeof MeetingsContentSchema>;

@@ -1,15 +1,17 @@
 import { ComponentDialog, ChoicePrompt, ListStyle, WaterfallDialog, type WaterfallStepContext, type DialogTurnResult, type FoundChoice } from 'botbuilder-dialogs';
-import type { QueriesContent } from '../../content/schema/queries';
-import { DECIDE_QUESTIONS, suggestLevel, CONSULT_LINE, LEVELS_OF_NEED_DIALOG, type LevelAnswers } from '../../bot/queries/level-suggestion';
+import type { ContentPack } from '../../content/load';
+import { DECIDE_QUESTIONS, suggestLevel, consultLine, levelFor, levelHeading, LEVELS_OF_NEED_DIALOG, type LevelAnswers } from '../../bot/queries/level-suggestion';
 
 const YES_NO = 'queries.yesNo';
 
 /**
- * The guided "help me decide" dialog: four yes/no questions, then a suggested level with who leads
- * and which assessment. Stops early with the emergency advice if the child is in immediate danger.
+ * The guided "help me decide" dialog: four yes/no questions, then a suggested level of the
+ * partnership's own framework with who leads and which assessment. Stops early with the emergency
+ * advice if the child is in immediate danger. Reads the pack on every turn, so the business unit's
+ * changes apply at once.
  */
 export class LevelsOfNeedDialog extends ComponentDialog {
-  constructor(private readonly content: () => QueriesContent) {
+  constructor(private readonly content: () => ContentPack) {
     super(LEVELS_OF_NEED_DIALOG);
     this.addDialog(new ChoicePrompt(YES_NO));
     const steps = DECIDE_QUESTIONS.map((q, i) => async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
@@ -28,7 +30,7 @@ export class LevelsOfNeedDialog extends ComponentDialog {
     this.addDialog(
       new WaterfallDialog('queries.levelsOfNeed.steps', [
         async (step) => {
-          await step.context.sendActivity('Let\'s think it through with four questions. ' + CONSULT_LINE);
+          await step.context.sendActivity(`Let's think it through with four questions. ${consultLine(this.content().partnership.frontDoor.shortName)}`);
           return step.next();
         },
         ...steps,
@@ -45,12 +47,14 @@ export class LevelsOfNeedDialog extends ComponentDialog {
   private async finish(step: WaterfallStepContext, answers: Partial<LevelAnswers>): Promise<DialogTurnResult> {
     const s = suggestLevel({ immediateDanger: false, significantHarm: false, multipleNeeds: false, extraSupport: false, ...answers });
     if (s.kind === 'emergency') {
-      await step.context.sendActivity(`${this.content().immediateDanger} Do this now, before anything else.`);
+      await step.context.sendActivity(`${this.content().queries.immediateDanger} Do this now, before anything else.`);
       return step.endDialog(s);
     }
-    const level = this.content().topics.find((t) => t.id === 'levels-of-need')?.levels?.find((l) => l.level === s.level);
-    const detail = level ? `**Level ${level.level}: ${level.name}.** ${level.meaning} Who leads: ${level.lead}. Assessment: ${level.assessment}.` : `Level ${s.level}.`;
-    await step.context.sendActivity(`From your answers this looks like ${detail}\n\n${CONSULT_LINE}`);
+    const pack = this.content();
+    const topic = pack.queries.topics.find((t) => t.id === 'levels-of-need');
+    const level = levelFor(topic?.levels ?? [], s.band);
+    const detail = level ? [`**${levelHeading(level)}** (${topic?.framework?.name ?? 'levels of need'}).`, level.meaning, level.lead ? `Who leads: ${level.lead}.` : '', level.assessment ? `Assessment: ${level.assessment}.` : ''].filter(Boolean).join(' ') : 'a level the partnership has not described yet.';
+    await step.context.sendActivity(`From your answers this looks like ${detail}\n\n${consultLine(pack.partnership.frontDoor.shortName)}`);
     return step.endDialog(s);
   }
 }

@@ -121,7 +121,7 @@ describe('nudges across two bot instances', () => {
     expect(cardsTo(users.dspPolice)).toBe(police);
     await tickBoth('2026-12-24T10:00:00Z'); // 10 working days before 12 Jan, across Christmas and New Year
     expect(cardsTo(users.dspPolice)).toBe(police + 1);
-    expect(cardText(lastCard(a, users.dspPolice))).toMatch(/due in 10 working days[\s\S]*Review the strategy meeting checklist[\s\S]*Rapid review[\s\S]*Child safeguarding practice review group/);
+    expect(cardText(lastCard(a, users.dspPolice))).toMatch(/due in 10 working days[\s\S]*Review the strategy meeting checklist[\s\S]*Rapid review[\s\S]*Child Safeguarding Practice Review Group/);
   });
 
   it('sends a weekly digest instead of single nudges to owners who chose it', async () => {

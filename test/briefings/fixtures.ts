@@ -5,7 +5,7 @@ import type { Member } from '../../storage/members/schema';
 import type { BriefingsFeature } from '../../bot/briefings';
 
 /** Synthetic staff (no real people, never children), spread across the partnership's agencies. */
-export const AGENCIES = ['police', 'icb', 'education', 'council-childrens', 'hospitals'];
+export const AGENCIES = ['police', 'icb', 'education', 'council-childrens', 'mid-cheshire-trust'];
 
 export function recipientConversation(i: number) {
   return `a:bulk-${i}`;

@@ -37,8 +37,11 @@ export class PlaygroundSession {
   private ws?: WebSocket;
   private waiters: (() => void)[] = [];
 
+  /** contentPack: the pack the bot runs on (CONTENT_PACK), so every journey runs under each partnership. */
+  constructor(private readonly contentPack = 'cheshire-east') {}
+
   async start(): Promise<this> {
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SCHEDULER_ENABLED: 'false' });
+    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SCHEDULER_ENABLED: 'false', CONTENT_PACK: this.contentPack });
     this.app = (await startDevApp({ config, scheduler: false, log: createLogger('silent') })).app;
     const port = await freePort();
     this.base = `http://127.0.0.1:${port}`;

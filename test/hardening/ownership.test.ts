@@ -13,7 +13,7 @@ describe('responses to a briefing meant for another agency', () => {
   beforeAll(async () => {
     bot = await startTestBot();
     await bot.grant(users.bu, ['businessUnit']);
-    await bot.grant(users.practitioner, [], 'hospitals');
+    await bot.grant(users.practitioner, [], 'mid-cheshire-trust');
     await bot.grant(users.dspPolice, ['dsp'], 'police');
     await seedDemo(bot.app.services, { memberId: users.bu.aadObjectId });
     briefingId = deterministicId('demo-briefing', bot.app.services.partnershipId, 'published');

@@ -1,4 +1,4 @@
-import { quorum, type QuorumResponse } from '../../bot/meetings/quorum';
+import { quorum, representedAgency, type QuorumResponse } from '../../bot/meetings/quorum';
 import { chairFor } from '../../bot/meetings/chair-rota';
 import { agendaTiming } from '../../bot/meetings/agenda-timing';
 import { reminderSchedule, defaultPapersDeadline, dueReminders } from '../../bot/meetings/reminder-schedule';
@@ -10,23 +10,26 @@ import { formatDateTime } from '../../bot/shared/time/working-days';
 const pack = defaultContentPack();
 const board = pack.partnership.meetingSeries.find((s) => s.id === 'partnership-board')!;
 const partnerOf = (agency: string) => pack.partnership.agencies.find((a) => a.id === agency)?.statutoryPartner;
-const q = (responses: QuorumResponse[], required = board.quorum) => quorum(required, pack.partnership.statutoryPartners, partnerOf, responses);
+const q = (responses: QuorumResponse[], required = board.quorum?.partners ?? []) => quorum(required, pack.partnership.statutoryPartners, partnerOf, responses);
 
-describe('quorum', () => {
+describe('quorum (the board: a representative of each of the three safeguarding partners, arrangements section 8)', () => {
   const all: QuorumResponse[] = [
     { agency: 'council-childrens', response: 'attending' },
     { agency: 'police', response: 'attending' },
     { agency: 'icb', response: 'attending' },
-    { agency: 'education', response: 'attending' },
   ];
+  it('needs the council, the police and the ICB, and not education', () => {
+    expect(board.quorum?.partners).toEqual(['local-authority', 'police', 'icb']);
+  });
   it.each<[string, QuorumResponse[], boolean, string]>([
-    ['every partner attending', all, true, 'Quorate: local authority ✓, police ✓, ICB ✓, education ✓'],
-    ['ICB sends apologies', all.map((r) => (r.agency === 'icb' ? { ...r, response: 'apologies' } : r)), false, 'Quorate: local authority ✓, police ✓, ICB ✗, education ✓ (not quorate yet)'],
+    ['the three safeguarding partners attending', all, true, 'Quorate: local authority ✓, police ✓, ICB ✓'],
+    ['education attending adds nothing and is not required', [...all, { agency: 'education', response: 'attending' }], true, 'Quorate: local authority ✓, police ✓, ICB ✓'],
+    ['education alone with two partners is not quorate', [...all.slice(0, 2), { agency: 'education', response: 'attending' }], false, 'ICB ✗ (not quorate yet)'],
+    ['ICB sends apologies', all.map((r) => (r.agency === 'icb' ? { ...r, response: 'apologies' } : r)), false, 'Quorate: local authority ✓, police ✓, ICB ✗ (not quorate yet)'],
     ['ICB sends a named deputy', all.map((r) => (r.agency === 'icb' ? { ...r, response: 'deputy', deputyName: 'Designated nurse' } : r)), true, 'ICB ✓'],
     ['ICB deputy with no name does not count', all.map((r) => (r.agency === 'icb' ? { ...r, response: 'deputy', deputyName: ' ' } : r)), false, 'ICB ✗'],
-    ['a deputy from another agency counts for that agency', [...all.slice(0, 3), { agency: 'education', response: 'deputy', deputyName: 'Head teacher', deputyAgency: 'council-public-health' }], false, 'education ✗'],
     ['public health counts for the local authority', [{ agency: 'council-public-health', response: 'attending' }, ...all.slice(1)], true, 'local authority ✓'],
-    ['non-statutory agencies never make quorum', [{ agency: 'voluntary', response: 'attending' }, { agency: 'hospitals', response: 'attending' }], false, 'local authority ✗, police ✗, ICB ✗, education ✗'],
+    ['relevant agencies never make quorum', [{ agency: 'voluntary', response: 'attending' }, { agency: 'mid-cheshire-trust', response: 'attending' }, { agency: 'btp', response: 'attending' }], false, 'local authority ✗, police ✗, ICB ✗'],
     ['nobody has replied', [], false, 'local authority ✗'],
   ])('%s', (_name, responses, quorate, line) => {
     const r = q(responses);
@@ -34,12 +37,34 @@ describe('quorum', () => {
     expect(r.line).toContain(line);
   });
   it('a group with no quorum rule is always quorate', () => {
-    expect(q([], [])).toMatchObject({ applies: false, quorate: true });
+    expect(q([], [])).toMatchObject({ applies: false, quorate: true, line: 'No quorum rule for this group.' });
   });
 });
 
-describe('chair rota', () => {
-  const rota = { rule: 'rota-annual' as const, rota: ['council-childrens', 'police', 'icb'], rotaStart: '2025-04-01' };
+describe('a deputy counts for the agency of the member they stand in for', () => {
+  it.each<[string, QuorumResponse, string | undefined]>([
+    ['ICB member sends a named deputy from a hospital trust', { agency: 'icb', response: 'deputy', deputyName: 'Safeguarding lead', deputyAgency: 'mid-cheshire-trust' }, 'icb'],
+    ['police member sends a named deputy from the police', { agency: 'police', response: 'deputy', deputyName: 'Detective Inspector', deputyAgency: 'police' }, 'police'],
+    ['council member sends a named deputy with no agency given', { agency: 'council-childrens', response: 'deputy', deputyName: 'Head of service' }, 'council-childrens'],
+    ['voluntary member sends a deputy from the council: still the voluntary sector', { agency: 'voluntary', response: 'deputy', deputyName: 'Service manager', deputyAgency: 'council-childrens' }, 'voluntary'],
+    ['an unnamed deputy counts for nobody', { agency: 'icb', response: 'deputy', deputyName: '', deputyAgency: 'icb' }, undefined],
+    ['apologies count for nobody', { agency: 'icb', response: 'apologies' }, undefined],
+    ['attending counts for the member', { agency: 'police', response: 'attending' }, 'police'],
+  ])('%s', (_name, response, agency) => {
+    expect(representedAgency(response)).toBe(agency);
+  });
+  it.each<[string, QuorumResponse[], boolean, string]>([
+    ['an ICB deputy from a hospital trust keeps the board quorate', [{ agency: 'council-childrens', response: 'attending' }, { agency: 'police', response: 'attending' }, { agency: 'icb', response: 'deputy', deputyName: 'Safeguarding lead', deputyAgency: 'mid-cheshire-trust' }], true, 'ICB ✓'],
+    ['a council officer deputising for the voluntary sector does not make the council present', [{ agency: 'voluntary', response: 'deputy', deputyName: 'Service manager', deputyAgency: 'council-childrens' }, { agency: 'police', response: 'attending' }, { agency: 'icb', response: 'attending' }], false, 'local authority ✗'],
+  ])('%s', (_name, responses, quorate, line) => {
+    const r = q(responses);
+    expect(r.quorate).toBe(quorate);
+    expect(r.line).toContain(line);
+  });
+});
+
+describe('chair rules', () => {
+  const rota = { kind: 'rota' as const, who: 'the delegated partners', among: ['council-childrens', 'police', 'icb'], every: 'year' as const, start: '2025-04-01' };
   it.each([
     ['2025-04-01', 'council-childrens'],
     ['2026-03-31', 'council-childrens'],
@@ -56,13 +81,27 @@ describe('chair rota', () => {
     [2, 'icb'],
     [3, 'council-childrens'],
   ])('per-meeting rota, meeting index %i: %s', (i, agency) => {
-    expect(chairFor({ ...rota, rule: 'rota-per-meeting' }, '2026-01-01', i).agency).toBe(agency);
+    expect(chairFor({ ...rota, every: 'meeting' }, '2026-01-01', i).agency).toBe(agency);
   });
-  it('a fixed chair has no rota agency, only its description', () => {
-    expect(chairFor({ rule: 'fixed', rota: [], description: 'Appointed by the board' }, '2026-01-01')).toEqual({ reason: 'Appointed by the board' });
+  it('an annual rota with no start date cannot say whose turn it is, and says so', () => {
+    expect(chairFor({ ...rota, start: undefined }, '2026-01-01')).toEqual({ reason: 'the delegated partners take turns each year; whose turn it is is to be confirmed' });
   });
-  it('uses the content pack rota for the board', () => {
-    expect(chairFor(board.chair, '2026-06-01').agency).toBe(board.chair.rota[1]);
+  it('an unconfirmed rota is marked in the reason', () => {
+    expect(chairFor({ ...rota, toConfirm: 'Confirm the order of the rota.' }, '2026-01-01').reason).toMatch(/rota order to be confirmed$/);
+  });
+  it('an independent chair is named only when the name is confirmed', () => {
+    const people = [{ id: 'ic', role: 'independent-chair' as const, name: 'A Chair', title: 'Independent Chair' }];
+    expect(chairFor({ kind: 'independent', person: 'ic' }, '2026-01-01', 0, people)).toEqual({ name: 'A Chair, Independent Chair', reason: 'chaired by the independent chair' });
+    expect(chairFor({ kind: 'independent', person: 'ic' }, '2026-01-01', 0, [{ ...people[0], toConfirm: 'Named in an old report.' }])).toEqual({ name: 'Independent Chair', reason: 'chaired by the independent chair (name to be confirmed)' });
+  });
+  it('an elected chair and a chair not set have no agency', () => {
+    expect(chairFor({ kind: 'elected', by: 'the group' }, '2026-01-01')).toEqual({ reason: 'the chair is elected by the group' });
+    expect(chairFor(undefined, '2026-01-01')).toEqual({ reason: 'who chairs is not set by the partnership (to be confirmed)' });
+  });
+  it('the board: the ICB has chaired since June 2024 (annual report 2024/25); the order after it is still to be confirmed', () => {
+    expect(board.chair).toMatchObject({ kind: 'rota', among: ['icb', 'council-childrens', 'police'], every: 'year', start: '2024-06-01' });
+    expect(chairFor(board.chair, '2024-09-01').agency).toBe('icb');
+    expect(chairFor(board.chair, '2024-09-01').reason).toMatch(/to be confirmed/);
   });
 });
 
@@ -110,6 +149,10 @@ describe('meetings planned and attendance by agency', () => {
     ['nothing planned in an empty period', { kind: 'weeks', every: 6 }, '2026-04-01', '2026-03-01', 0],
   ])('%s', (_n, cadence, from, to, n) => {
     expect(plannedCount(cadence, [], from, to)).toBe(n);
+  });
+  it('plans nothing to count against for a group convened as needed or with no cadence set', () => {
+    expect(plannedCount({ kind: 'as-needed' }, [], '2026-04-01', '2027-03-31')).toBeUndefined();
+    expect(plannedCount(undefined, [], '2026-04-01', '2027-03-31')).toBeUndefined();
   });
   it('counts the board two-monthly in 2025 (pack override) and 6-weekly after', () => {
     const overrides = pack.meetings.cadenceOverrides.filter((o) => o.series === 'partnership-board');

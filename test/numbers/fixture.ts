@@ -10,7 +10,7 @@ import type { ActionFigureRow } from '../../storage/actions/repository';
 import type { FigureContext, History } from '../../bot/numbers/history';
 import type { ReachRow } from '../../bot/briefings/reach';
 
-const agency = (id: string, name: string, kind: Agency['kind'], statutoryPartner?: string): Agency => ({ id, name, kind, ...(statutoryPartner ? { statutoryPartner } : {}) });
+const agency = (id: string, name: string, kind: Agency['kind'], statutoryPartner?: string): Agency => ({ id, name, kind, relevantAgency: true, ...(statutoryPartner ? { statutoryPartner } : {}) });
 
 export const ctx: FigureContext = {
   series: [

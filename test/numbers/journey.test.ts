@@ -240,7 +240,7 @@ describe('partnership in numbers', () => {
     const f = facts(card);
     const content = bot.app.services.content;
     const q = quarter(2026, 1);
-    const planned = content.partnership.meetingSeries.reduce((t, s) => t + plannedCount(s.cadence, content.meetings.cadenceOverrides.filter((o) => o.series === s.id), q.from, q.to), 0);
+    const planned = content.partnership.meetingSeries.reduce((t, s) => t + (plannedCount(s.cadence, content.meetings.cadenceOverrides.filter((o) => o.series === s.id), q.from, q.to) ?? 0), 0);
     expect(cardText(card)).toMatch(/CESCP · January to March 2026 \(2026 Q1\)\nChanges are against October to December 2025\./);
     expect(f).toMatchObject({
       'Meetings held': expect.stringMatching(new RegExp(`^2 of ${planned} planned · up 1 from 1$`)),

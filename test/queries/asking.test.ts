@@ -8,7 +8,7 @@ describe('asking the bot, and asking the business unit', () => {
   beforeAll(async () => {
     bot = await startTestBot();
     await bot.grant(users.bu, ['businessUnit']);
-    await bot.grant(users.practitioner, [], 'hospitals');
+    await bot.grant(users.practitioner, [], 'mid-cheshire-trust');
     await bot.say(users.bu, 'use this channel for the business unit', { conversationType: 'channel', conversationId: CHANNEL });
   });
   afterAll(async () => bot?.close());
@@ -19,7 +19,7 @@ describe('asking the bot, and asking the business unit', () => {
     await bot.say(users.practitioner, "what's the escalation route?");
     const card = practitionerCards().pop();
     expect((card.body[0] as { text: string }).text).toMatch(/call 999/);
-    expect(cardText(card)).toMatch(/Practitioner to practitioner/);
+    expect(cardText(card)).toMatch(/Speak up and talk it through/);
     expect(cardActions(card).map((a) => a.verb)).toEqual(expect.arrayContaining(['queries.feedback']));
   });
 
@@ -54,7 +54,7 @@ describe('asking the bot, and asking the business unit', () => {
     const ticketCard = bot.connector.cards(CHANNEL).pop();
     expect(cardText(ticketCard)).toMatch(/pre-birth protocol/);
     expect(cardText(ticketCard)).toMatch(/Unassigned/);
-    expect(cardText(ticketCard)).toMatch(/Hospital trusts/);
+    expect(cardText(ticketCard)).toMatch(/Mid Cheshire Hospitals NHS Foundation Trust/);
     const ticketId = cardActions(ticketCard).find((a) => a.verb === 'queries.assign')!.data.ticketId;
 
     // A practitioner cannot take or answer tickets.
@@ -90,7 +90,7 @@ describe('asking the bot, and asking the business unit', () => {
     await bot.say(users.practitioner, 'something odd happened, she went quiet and there was blood on her sleeve');
     const card = practitionerCards().pop();
     expect((card.body[0] as { text: string }).text).toBe(bot.app.services.content.queries.immediateDanger);
-    expect((card.body[1] as { text: string }).text).toMatch(/^Worried about a child but it is not an emergency\? Talk it through with the front door: ChECS/);
+    expect((card.body[1] as { text: string }).text).toMatch(/^Worried about a child but it is not an emergency\? Talk it through with your designated safeguarding lead and the front door: ChECS \(Cheshire East Consultation Service; phone number to be confirmed\)\.$/);
     const topics = cardActions(card).filter((a) => a.verb === 'queries.topic').map((a) => a.data.topic);
     expect(topics.length).toBeGreaterThanOrEqual(2);
     expect(topics.length).toBeLessThanOrEqual(3);

@@ -4,7 +4,7 @@ import { LevelsOfNeedDialog } from '../../dialogs/queries/levels-of-need-dialog'
 import { suggestLevel } from '../../bot/queries/level-suggestion';
 import { defaultContentPack } from '../../content/load';
 
-const content = defaultContentPack().queries;
+const content = defaultContentPack();
 
 describe('"help me decide" levels-of-need dialog', () => {
   it.each((cases as { name: string; answers: string[]; expect: string }[]).map((c) => [c.name, c] as const))('%s', async (_name, c) => {
@@ -32,10 +32,10 @@ describe('"help me decide" levels-of-need dialog', () => {
 
   it.each([
     [{ immediateDanger: true, significantHarm: true, multipleNeeds: true, extraSupport: true }, { kind: 'emergency' }],
-    [{ immediateDanger: false, significantHarm: true, multipleNeeds: false, extraSupport: false }, { kind: 'level', level: 4 }],
-    [{ immediateDanger: false, significantHarm: false, multipleNeeds: true, extraSupport: true }, { kind: 'level', level: 3 }],
-    [{ immediateDanger: false, significantHarm: false, multipleNeeds: false, extraSupport: true }, { kind: 'level', level: 2 }],
-    [{ immediateDanger: false, significantHarm: false, multipleNeeds: false, extraSupport: false }, { kind: 'level', level: 1 }],
+    [{ immediateDanger: false, significantHarm: true, multipleNeeds: false, extraSupport: false }, { kind: 'level', band: 'statutory' }],
+    [{ immediateDanger: false, significantHarm: false, multipleNeeds: true, extraSupport: true }, { kind: 'level', band: 'multi-agency' }],
+    [{ immediateDanger: false, significantHarm: false, multipleNeeds: false, extraSupport: true }, { kind: 'level', band: 'additional' }],
+    [{ immediateDanger: false, significantHarm: false, multipleNeeds: false, extraSupport: false }, { kind: 'level', band: 'universal' }],
   ])('suggestLevel(%j) = %j', (answers, expected) => {
     expect(suggestLevel(answers)).toEqual(expected);
   });

@@ -8,7 +8,8 @@ import { ratio, type Ratio } from '../ratio';
 export interface GroupFigures {
   id: string;
   name: string;
-  planned: number;
+  /** Undefined when the group meets as needed or the partnership has set no cadence. */
+  planned?: number;
   held: number;
   cancelled: number;
   /** Held meetings, of those with a quorum rule, that were quorate. */
@@ -19,6 +20,7 @@ export interface GroupFigures {
 
 export interface GovernanceFigures {
   groups: GroupFigures[];
+  /** Planned meetings of the groups that have a cadence. */
   planned: number;
   held: number;
   cancelled: number;
@@ -73,7 +75,7 @@ export function governanceFigures(meetings: readonly MeetingRecord[], ctx: Figur
     }
     return { id: partner.id, label: partner.label, attended: ratio(n, d) };
   });
-  const sum = (k: 'planned' | 'held' | 'cancelled') => groups.reduce((t, g) => t + g[k], 0);
+  const sum = (k: 'planned' | 'held' | 'cancelled') => groups.reduce((t, g) => t + (g[k] ?? 0), 0);
   return {
     groups,
     planned: sum('planned'),
