@@ -78,7 +78,7 @@ export function authoringVerbs(services: Services, engine: BroadcastEngine): Ver
         return {
           card: confirmCard({
             heading: everyone ? 'Send to everyone?' : 'Send this briefing?',
-            message: `"${b.title}" will go to ${describeAudience(services, b.audience)}: ${plural(count, 'person', 'people')}${b.scheduledFor ? `, at ${londonTime(b.scheduledFor, 'd LLL yyyy HH:mm')} UK time` : ' now'}.${opens ? ` ${opens === count ? 'None of them has' : `${plural(opens, 'of them has', 'of them have')}`} a chat with the bot yet; I will open ${opens === 1 ? 'it' : 'those chats'} first.` : ''} You can edit or withdraw it afterwards, but it cannot be unsent.`,
+            message: `"${b.title}" will go to ${describeAudience(services, b.audience)}: ${plural(count, 'person', 'people')}${b.scheduledFor ? `, at ${londonTime(b.scheduledFor, 'd LLL yyyy HH:mm')} UK time` : ' now'}.${opens ? ` ${opens === count ? 'None of them has a chat with the bot yet' : `${plural(opens, 'of them has', 'of them have')} no chat with the bot yet`}; I will open ${opens === 1 ? 'it' : 'those chats'} first.` : ''} You can edit or withdraw it afterwards, but it cannot be unsent.`,
             confirmTitle: everyone ? 'Yes, send to everyone' : 'Yes, send it',
             verb: 'briefings.send',
             briefingId: b.id,

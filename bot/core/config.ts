@@ -38,7 +38,7 @@ export const EnvSchema = z
     WORKING_HOURS_START: hhmm.default('09:00'),
     WORKING_HOURS_END: hhmm.default('17:00'),
     /** Outbound requests per second per tenant: the Teams limit, or less for a tenant that shares its budget with other apps. */
-    OUTBOUND_RATE_PER_SECOND: z.coerce.number().min(0.1).max(50).default(50),
+    OUTBOUND_RATE_PER_SECOND: z.coerce.number().min(0.1).max(1000).default(50),
     RETENTION_DAYS_QUERIES: z.coerce.number().int().min(1).max(3650).default(365),
     RETENTION_DAYS_DELIVERIES: z.coerce.number().int().min(1).max(3650).default(730),
   })
@@ -51,6 +51,10 @@ export const EnvSchema = z
     }
     if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required for a SingleTenant app' });
+    }
+    if (env.MicrosoftAppId && env.OUTBOUND_RATE_PER_SECOND > 50) {
+      // Above the Teams limit only for local tests against a local connector, never with a real bot.
+      ctx.addIssue({ code: 'custom', path: ['OUTBOUND_RATE_PER_SECOND'], message: 'must be at most 50 (the Teams limit per app per tenant)' });
     }
     if (env.MicrosoftAppId && !env.COSMOS_ENDPOINT) {
       // A real tenant never runs on the in-memory store: a restart would lose everything.

@@ -36,7 +36,8 @@ describe('configuration', () => {
     ['working hours in the wrong order', { WORKING_HOURS_START: '17:00', WORKING_HOURS_END: '09:00' }, /WORKING_HOURS_END must be after/],
     ['working hours not on a 24-hour clock', { WORKING_HOURS_START: '9am' }, /HH:MM/],
     ['an unknown log level', { LOG_LEVEL: 'chatty' }, /LOG_LEVEL/],
-    ['a broadcast rate over the Teams limit', { OUTBOUND_RATE_PER_SECOND: '80' }, /OUTBOUND_RATE_PER_SECOND/],
+    ['an outbound rate over the Teams limit for a real bot', { ...APP, ...COSMOS, OUTBOUND_RATE_PER_SECOND: '80' }, /OUTBOUND_RATE_PER_SECOND must be at most 50 \(the Teams limit per app per tenant\)/],
+    ['an outbound rate over what even a local test connector is given', { OUTBOUND_RATE_PER_SECOND: '5000' }, /OUTBOUND_RATE_PER_SECOND/],
     ['anonymous mode on a public address', { HOST: '0.0.0.0' }, /no MicrosoftAppId is set.*loopback/],
   ];
   it.each(bad)('refuses %s with one sentence naming the variable', (_name, env, message) => {

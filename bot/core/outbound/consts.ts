@@ -28,6 +28,9 @@ export const PACE_FRACTION = 0.99;
  */
 export const RESERVE_BATCH = 10;
 
+/** The next batch is reserved when fewer slots than this are left, so a send never waits on the reservation. */
+export const RESERVE_LOW_WATER = 4;
+
 /** Retries per request for 429/412/5xx/timeouts before it is reported as failed. */
 export const MAX_SEND_RETRIES = 6;
 

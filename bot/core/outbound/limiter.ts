@@ -1,4 +1,4 @@
-import { CONVERSATION_WINDOWS, PACE_FRACTION, RESERVE_BATCH } from './consts';
+import { CONVERSATION_WINDOWS, PACE_FRACTION, RESERVE_BATCH, RESERVE_LOW_WATER } from './consts';
 import { sleep } from '../../shared/sleep';
 
 export interface TakeOptions {
@@ -59,6 +59,8 @@ interface TenantLane {
   running: boolean;
   /** When the last request was let go: a late timer must not let the next one follow too closely. */
   lastGrant: number;
+  /** A reservation on its way, so the next batch arrives before this one runs out. */
+  fetching?: Promise<void>;
 }
 
 
@@ -132,9 +134,18 @@ export class TeamsLimiter implements OutboundLimiter {
       for (;;) {
         const waiting = lane.interactive.length + lane.bulk.length;
         if (waiting === 0) return;
+        // Reserve the next batch while this one is still being used, so sending never waits on Cosmos.
+        if (!lane.fetching && lane.slots.length < RESERVE_LOW_WATER && waiting > lane.slots.length) {
+          const n = Math.min(RESERVE_BATCH, waiting - lane.slots.length);
+          lane.fetching = this.reserve(key, n)
+            .then((start) => {
+              for (let i = 0; i < n; i++) lane.slots.push(start + i * this.intervalMs);
+            })
+            .finally(() => (lane.fetching = undefined));
+        }
         if (lane.slots.length === 0) {
-          const start = await this.reserve(key, Math.min(RESERVE_BATCH, waiting));
-          for (let i = 0; i < Math.min(RESERVE_BATCH, waiting); i++) lane.slots.push(start + i * this.intervalMs);
+          await lane.fetching;
+          continue;
         }
         const slot = lane.slots.shift()!;
         if (slot < lane.pausedUntil) continue;
