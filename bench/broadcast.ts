@@ -1,164 +1,219 @@
 /**
- * Broadcast benchmark (not a timed test): the real briefings engine (Cosmos claims, token bucket,
- * connector client without SDK retries) against a local connector that enforces Teams' limits.
+ * Broadcast benchmark (not a timed test). The real bot (HTTP endpoint, briefings engine, the one
+ * messenger and its limiter with the budget shared through Cosmos) on the embedded Cosmos server,
+ * against a connector in another process that behaves like Teams under load: it counts every request
+ * in sliding windows (50/s per app per tenant, and 7/1 s, 8/2 s, 60/30 s, 1,800/h per conversation)
+ * and answers 429 with Retry-After over them, answers after 40-200 ms, and fails 1% of requests with
+ * a 503 (seeded, so runs repeat).
  *
- *   npm run bench:broadcast            2,000 recipients at OUTBOUND_RATE_PER_SECOND (default 45)
- *   BENCH_RECIPIENTS=500 npm run bench:broadcast
+ * Three runs:
+ *   1. one instance: a briefing to everyone; a quarter of the recipients were found in a team roster
+ *      and have no 1:1 chat yet, so the bot opens one first (two requests for them);
+ *   2. two instances on one Cosmos database, each sending its own briefing to everyone at once;
+ *   3. a 5,000-member team roster read when the bot is added to the team.
  *
- * The last line printed is one JSON object: recipients, ceilingRps, achievedRps, ratio, throttled,
- * duplicates, lost, peakRssMb (plus a few extra timings). achievedRps is measured over the send window
- * (first to last delivered message); planning time is reported separately as planMs.
+ * The ratio is measured against Teams' ceiling (50 requests/s), not the bot's setting: every request
+ * that reached the connector (sends, 1:1 creations, progress-card updates, retries, 429s and 503s)
+ * from the first to the last, per second, over 50.
+ *
+ *   npm run bench:broadcast
+ *   BENCH_RECIPIENTS=500 BENCH_ROSTER=1000 BENCH_RUNS=one,roster npm run bench:broadcast
+ *
+ * The last line printed is one JSON object: the one-instance figures at the top level, the
+ * two-instance run under `twoInstances`, and the roster read as `rosterSyncMs` / `rosterPeakRssMb`.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import type { OperationInput } from '@azure/cosmos';
-import { loadConfig } from '../bot/core/config';
-import { createLogger } from '../bot/core/logger';
-import { defaultContentPack } from '../content/load';
-import { connectStore } from '../storage/cosmos';
-import { startEmbeddedCosmos } from '../storage/embedded';
-import type { Member } from '../storage/members/schema';
-import { createCoreApp } from '../bot/app/create-app';
-import { BotConnector } from '../bot/edge/connector';
-import type { BriefingsFeature } from '../bot/briefings';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { startTestBot, users, type TestBot } from '../test/support/harness';
+import { authorDraft, engineOf, seedRecipients } from '../test/briefings/fixtures';
+import { startEmbeddedCosmosThread } from '../storage/embedded-thread';
 import { TEAMS_TENANT_LIMIT_PER_SECOND } from '../bot/core/outbound/consts';
+import type { TeamsLimiter } from '../bot/core/outbound/limiter';
+import { RemoteTeams } from './support/remote-teams';
+import type { CompactRecord } from './support/teams-process';
 
 const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS ?? 2000);
-const TENANT = '11111111-2222-3333-4444-555555555555';
+const UNOPENED = Math.round(RECIPIENTS * Number(process.env.BENCH_UNOPENED_FRACTION ?? 0.25));
+const ROSTER = Number(process.env.BENCH_ROSTER ?? 5000);
+const SEED = Number(process.env.BENCH_SEED ?? 20261129);
 
-/** Teams' documented limits: per app per tenant, and per conversation (window ms → max requests). */
-const TENANT_WINDOWS: [number, number][] = [[1000, TEAMS_TENANT_LIMIT_PER_SECOND]];
-const CONVERSATION_WINDOWS: [number, number][] = [[1000, 7], [2000, 8], [30_000, 60], [3_600_000, 1800]];
+/** Peak resident memory of this process (the bots and the embedded Cosmos thread; not the connector's process). */
+function rssSampler() {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  return { stop: () => (clearInterval(timer), Math.round(Math.max(peak, process.memoryUsage().rss) / 1048576)) };
+}
 
-class ThrottlingConnector {
-  tenantLog: number[] = [];
-  perConversation = new Map<string, number[]>();
-  posts = new Map<string, number>();
-  throttled = 0;
-  firstAt = 0;
-  lastAt = 0;
-  private seq = 0;
-  private server?: http.Server;
-  url = '';
+/** The longest the bot's event loop was held up during a run, in ms: the jitter the limiter's pacing must absorb. */
+function loopDelay() {
+  const h = monitorEventLoopDelay({ resolution: 10 });
+  h.enable();
+  return () => (h.disable(), { loopDelayP99Ms: Math.round(h.percentile(99) / 1e6), loopDelayMaxMs: Math.round(h.max / 1e6) });
+}
 
-  private over(log: number[], windows: [number, number][], now: number) {
-    return windows.some(([ms, max]) => {
-      let n = 0;
-      for (let i = log.length - 1; i >= 0 && now - log[i] < ms; i--) n++;
-      return n >= max;
-    });
+/** The bot is added to a team: it reads the roster in the background. */
+async function installInTeam(bot: TestBot, teams: RemoteTeams, teamId: string) {
+  const res = await bot.post(bot.activity(users.bu, { type: 'installationUpdate', action: 'add' }, { conversationType: 'channel', conversationId: teamId, teamId }));
+  if (res.status !== 200) throw new Error(`install answered ${res.status}`);
+  await bot.app.services.background.idle();
+}
+
+function summarise(received: readonly CompactRecord[], titles: string[], expectedPerBriefing: number, sentAt: number) {
+  const arrivals = received.map((r) => r.arrived).sort((a, b) => a - b);
+  const seconds = arrivals.length > 1 ? (arrivals[arrivals.length - 1] - arrivals[0]) / 1000 : 0;
+  let duplicates = 0;
+  let lost = 0;
+  let lastDelivery = sentAt;
+  for (const title of titles) {
+    const perConversation = new Map<string, number>();
+    for (const r of received) {
+      if (r.method !== 'POST' || r.status !== 200 || !r.path.endsWith('/activities') || r.summary !== `7-minute briefing: ${title}`) continue;
+      perConversation.set(r.conversationId!, (perConversation.get(r.conversationId!) ?? 0) + 1);
+      lastDelivery = Math.max(lastDelivery, r.at);
+    }
+    for (const n of perConversation.values()) duplicates += n - 1;
+    lost += Math.max(0, expectedPerBriefing - perConversation.size);
   }
-
-  async start() {
-    this.server = http.createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c) => chunks.push(c));
-      req.on('end', () => {
-        const path = (req.url ?? '').split('?')[0];
-        const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(path);
-        const conv = m ? decodeURIComponent(m[1]) : '';
-        const now = performance.now();
-        const convLog = this.perConversation.get(conv) ?? [];
-        if (this.over(this.tenantLog, TENANT_WINDOWS, now) || this.over(convLog, CONVERSATION_WINDOWS, now)) {
-          this.throttled++;
-          res.writeHead(429, { 'content-type': 'application/json', 'Retry-After': '1' });
-          res.end(JSON.stringify({ error: { code: 'Throttled', message: 'Too many requests' } }));
-          return;
-        }
-        this.tenantLog.push(now);
-        if (this.tenantLog.length > 5000) this.tenantLog.splice(0, 2500);
-        convLog.push(now);
-        this.perConversation.set(conv, convLog);
-        // Latency of the real service is tens to hundreds of ms; the engine must keep enough in flight.
-        const latency = 40 + Math.random() * 160;
-        setTimeout(() => {
-          if (req.method === 'POST' && m && !m[2] && conv.startsWith('a:bench-')) {
-            this.posts.set(conv, (this.posts.get(conv) ?? 0) + 1);
-            this.firstAt ||= performance.now();
-            this.lastAt = performance.now();
-          }
-          res.writeHead(200, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ id: m?.[2] ?? `act-${++this.seq}` }));
-        }, latency);
-      });
-    });
-    this.server.keepAliveTimeout = 30_000;
-    await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', () => r()));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-    return this;
+  // Teams answers a second create for the same member with the same chat: count members.
+  const opened = new Set(received.filter((r) => r.method === 'POST' && r.path === '/v3/conversations' && r.status === 200).map((r) => r.memberId)).size;
+  // Most requests in any one second, as Teams counts them (attempts included).
+  let busiestSecond = 0;
+  for (let i = 0, j = 0; i < arrivals.length; i++) {
+    while (arrivals[i] - arrivals[j] >= 1000) j++;
+    busiestSecond = Math.max(busiestSecond, i - j + 1);
   }
+  const apiRequestsPerSecond = seconds > 0 ? (arrivals.length - 1) / seconds : 0;
+  return {
+    recipients: expectedPerBriefing,
+    briefings: titles.length,
+    opened,
+    teamsLimitRps: TEAMS_TENANT_LIMIT_PER_SECOND,
+    apiRequests: arrivals.length,
+    apiRequestsPerSecond: Math.round(apiRequestsPerSecond * 100) / 100,
+    ratio: Math.round((apiRequestsPerSecond / TEAMS_TENANT_LIMIT_PER_SECOND) * 1000) / 1000,
+    busiestSecond,
+    endToEndSeconds: Math.round((lastDelivery - sentAt) / 10) / 100,
+    throttled: received.filter((r) => r.status === 429).length,
+    transient503: received.filter((r) => r.status === 503).length,
+    duplicates,
+    lost,
+  };
+}
 
-  async close() {
-    this.server?.closeAllConnections?.();
-    await new Promise<void>((r) => this.server!.close(() => r()));
+/** Waits until every recipient of each briefing is settled (sent, failed or unreachable), whichever instance did it. */
+async function settled(bots: TestBot[], briefingIds: string[]) {
+  const repo = engineOf(bots[0]).repo;
+  for (;;) {
+    await Promise.all(bots.map((b) => engineOf(b).idle()));
+    const counts = await Promise.all(briefingIds.map((id) => repo.counts(id)));
+    if (counts.every((c) => c.queued === 0 && c.sending === 0)) return counts;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Staff with a 1:1 chat already, plus a team whose members have none: everyone a briefing goes to. */
+async function partnership(bot: TestBot, teams: RemoteTeams) {
+  await bot.grant(users.bu, ['businessUnit'], 'council-childrens');
+  await seedRecipients(bot, RECIPIENTS - UNOPENED - 1, { serviceUrl: teams.url });
+  await teams.setRoster('19:cohort@thread.tacv2', 'cohort', UNOPENED);
+  await installInTeam(bot, teams, '19:cohort@thread.tacv2');
+  const active = await bot.app.services.members.active();
+  if (active.length !== RECIPIENTS) throw new Error(`expected ${RECIPIENTS} active members, found ${active.length}`);
+}
+
+/**
+ * One briefing to the business unit alone, from each instance, before the measured run. The embedded
+ * server compiles each query the first time it sees it (about half a second on this machine); Cosmos
+ * itself has no such cost, so the measured run starts with the queries known.
+ */
+async function warmUp(bots: TestBot[], teams: RemoteTeams) {
+  for (const bot of bots) {
+    const briefingId = await authorDraft(bot, { title: 'Warm-up', audienceKind: 'roles', roles: 'businessUnit' }, (c) => teams.cards(c));
+    const r = await bot.invoke(users.bu, 'briefings.send', { briefingId, confirmed: true });
+    if (r.statusCode !== 200) throw new Error(`warm-up send answered ${JSON.stringify(r)}`);
+    await settled([bot], [briefingId]);
+  }
+}
+
+async function broadcastRun(instances: number) {
+  const embedded = await startEmbeddedCosmosThread();
+  const teams = await RemoteTeams.start(SEED + instances);
+  const databaseId = `bench-${randomUUID().slice(0, 8)}`;
+  const bots: TestBot[] = [];
+  try {
+    for (let i = 0; i < instances; i++) bots.push(await startTestBot({ embedded, databaseId, serviceUrl: teams.url, instanceId: `bench-${i}` }));
+    await partnership(bots[0], teams);
+    await warmUp(bots, teams);
+    const titles = bots.map((_, i) => `Benchmark briefing ${i + 1}`);
+    const ids: string[] = [];
+    for (let i = 0; i < bots.length; i++) ids.push(await authorDraft(bots[i], { title: titles[i] }, (c) => teams.cards(c)));
+    await new Promise((r) => setTimeout(r, 2100)); // the setup's requests leave Teams' windows
+    await teams.clear();
+    const rss = rssSampler();
+    const loop = loopDelay();
+    const sentAt = Date.now();
+    const answers = await Promise.all(bots.map((b, i) => b.invoke(users.bu, 'briefings.send', { briefingId: ids[i], confirmed: true })));
+    for (const r of answers) if (r.statusCode !== 200) throw new Error(`send answered ${JSON.stringify(r)}`);
+    await settled(bots, ids);
+    const delay = loop();
+    const peakRssMb = rss.stop();
+    const records = await teams.records();
+    // BENCH_TRACE=dir keeps every request of the run (arrival, status, route) for a closer look.
+    if (process.env.BENCH_TRACE) writeFileSync(join(process.env.BENCH_TRACE, `broadcast-${instances}.json`), JSON.stringify({ sentAt, records }));
+    const lateSlots = bots.reduce((n, b) => n + (b.app.services.messenger.limiter as TeamsLimiter).lateSlots, 0);
+    return { ...summarise(records, titles, RECIPIENTS, sentAt), instances, lateSlots, peakRssMb, ...delay };
+  } finally {
+    for (const b of bots) await b.close();
+    await teams.close();
+    await embedded.close();
+  }
+}
+
+async function rosterSync() {
+  const embedded = await startEmbeddedCosmosThread();
+  const teams = await RemoteTeams.start(SEED);
+  const bot = await startTestBot({ embedded, serviceUrl: teams.url, instanceId: 'bench-roster' });
+  try {
+    await bot.grant(users.bu, ['businessUnit'], 'council-childrens');
+    const teamId = '19:everyone@thread.tacv2';
+    await teams.setRoster(teamId, 'everyone', ROSTER);
+    const rosterRssBeforeMb = Math.round(process.memoryUsage().rss / 1048576);
+    const rss = rssSampler();
+    const t0 = performance.now();
+    await installInTeam(bot, teams, teamId);
+    const rosterSyncMs = Math.round(performance.now() - t0);
+    const rosterPeakRssMb = rss.stop();
+    const found = (await bot.app.services.members.idsInTeam(teamId)).size;
+    if (found !== ROSTER) throw new Error(`roster sync recorded ${found} of ${ROSTER}`);
+    return { rosterMembers: ROSTER, rosterSyncMs, rosterRssBeforeMb, rosterPeakRssMb };
+  } finally {
+    await bot.close();
+    await teams.close();
+    await embedded.close();
   }
 }
 
 async function main() {
-  let peakRss = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
-  const connector = await new ThrottlingConnector().start();
-  const embedded = await startEmbeddedCosmos();
-  const config = { ...loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', COSMOS_DATABASE: `bench-${randomUUID().slice(0, 8)}` }), embeddedStorage: true };
-  const store = await connectStore({ endpoint: embedded.endpoint, key: embedded.key, databaseId: config.COSMOS_DATABASE, insecureLoopbackTls: true });
-  const content = defaultContentPack();
-  const partnershipId = content.partnership.id;
-  const core = createCoreApp({ config, log: createLogger('silent'), content, store, connector: new BotConnector(config), instanceId: 'bench' });
-  const engine = (core.features.find((f) => f.name === 'briefings') as BriefingsFeature).engine;
-
-  const at = new Date().toISOString();
-  const ref = (i: number) => ({
-    serviceUrl: connector.url, channelId: 'msteams', conversation: { id: `a:bench-${i}`, tenantId: TENANT, conversationType: 'personal' },
-    bot: { id: '28:partnership-bot', name: 'Partnership bot' }, user: { id: `29:bench-${i}` },
-  });
-  const docs: Member[] = Array.from({ length: RECIPIENTS }, (_, i) => ({
-    type: 'member', id: `aad-bench-${i}`, pk: partnershipId, userId: `29:bench-${i}`, name: `Bench member ${i}`, tenantId: TENANT,
-    agency: content.partnership.agencies[i % content.partnership.agencies.length].id, roles: [], personal: ref(i), reachable: true, teams: [], prefs: {}, createdAt: at, updatedAt: at,
-  }));
-  for (let i = 0; i < docs.length; i += 100) {
-    await store.containers.members.items.bulk(docs.slice(i, i + 100).map((d) => ({ operationType: 'Create', resourceBody: d })) as unknown as OperationInput[]);
+  // BENCH_RUNS=one,two,roster picks runs while working on one of them; the README's figures come from all three.
+  const runs = new Set((process.env.BENCH_RUNS ?? 'one,two,roster').split(','));
+  const out: Record<string, unknown> = {};
+  if (runs.has('one')) {
+    const one = await broadcastRun(1);
+    console.log(`one instance: ${JSON.stringify(one)}`);
+    Object.assign(out, one);
   }
-
-  const ceilingRps = config.OUTBOUND_RATE_PER_SECOND;
-  const briefingId = randomUUID();
-  await engine.repo.briefings.create({
-    type: 'briefing', id: briefingId, pk: partnershipId, code: 'BENCH1', title: 'Benchmark briefing', source: 'Benchmark', background: 'Synthetic text for a load test.',
-    whyItMatters: '', keyPoints: ['One point.'], remember: '', actions: '', reflection: ['What are your key thoughts?'], links: [], priorities: ['neglect'],
-    audience: { kind: 'everyone', conversations: [], roles: [], agencies: [] }, status: 'sending', version: 1, syncedVersion: 1, authorId: 'bench', authorName: 'Bench',
-    progress: { ref: { ...ref(-1), conversation: { id: 'a:author', tenantId: TENANT, conversationType: 'personal' } }, activityId: 'act-progress' },
-    createdAt: at, updatedAt: at,
-  });
-
-  const t0 = performance.now();
-  const result = await engine.run(briefingId);
-  const totalMs = performance.now() - t0;
-  clearInterval(sampler);
-
-  let duplicates = 0;
-  let delivered = 0;
-  for (const n of connector.posts.values()) {
-    delivered++;
-    duplicates += n - 1;
+  if (runs.has('two')) {
+    const two = await broadcastRun(2);
+    console.log(`two instances: ${JSON.stringify(two)}`);
+    out.twoInstances = two;
   }
-  const windowSecs = (connector.lastAt - connector.firstAt) / 1000;
-  const achievedRps = windowSecs > 0 ? (delivered + duplicates - 1) / windowSecs : 0;
-  const out = {
-    recipients: RECIPIENTS,
-    ceilingRps,
-    achievedRps: Math.round(achievedRps * 100) / 100,
-    ratio: Math.round((achievedRps / ceilingRps) * 1000) / 1000,
-    throttled: connector.throttled,
-    duplicates,
-    lost: RECIPIENTS - delivered,
-    peakRssMb: Math.round(peakRss / 1048576),
-    planMs: Math.round((connector.firstAt || performance.now()) - t0),
-    totalMs: Math.round(totalMs),
-    recorded: result.counts,
-  };
-  store.dispose();
-  await embedded.close();
-  await connector.close();
+  if (runs.has('roster')) {
+    const roster = await rosterSync();
+    console.log(`roster: ${JSON.stringify(roster)}`);
+    Object.assign(out, roster);
+  }
   console.log(JSON.stringify(out));
 }
 

@@ -26,6 +26,14 @@ export async function pump(p: PumpSteps): Promise<'done' | 'stopped'> {
   let stop = false;
   let failure: unknown;
   let feeding: Promise<void> | undefined;
+  // Workers waiting for a page: woken by each page, not by the end of the feeder's loop, so the first
+  // messages leave as soon as the first page is claimed.
+  let waiting: (() => void)[] = [];
+  const wake = () => {
+    const w = waiting;
+    waiting = [];
+    for (const f of w) f();
+  };
   const fail = (e: unknown) => {
     failure ??= e;
     stop = true;
@@ -40,12 +48,16 @@ export async function pump(p: PumpSteps): Promise<'done' | 'stopped'> {
           holding.add(d.id);
           queue.push(d);
         }
+        wake();
       }
     };
     // .finally keeps the reset asynchronous, so it always runs after `feeding` is assigned.
     feeding = run()
       .catch(fail)
-      .finally(() => (feeding = undefined));
+      .finally(() => {
+        feeding = undefined;
+        wake();
+      });
     return feeding;
   };
   let renewing = false;
@@ -66,7 +78,7 @@ export async function pump(p: PumpSteps): Promise<'done' | 'stopped'> {
       const d = queue.shift();
       if (!d) {
         if (feeding) {
-          await feeding;
+          await new Promise<void>((r) => waiting.push(r));
           continue;
         }
         if (exhausted) return;

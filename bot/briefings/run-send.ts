@@ -2,7 +2,7 @@ import type { Briefing } from '../../storage/briefings/schema';
 import type { Stored } from '../../storage/repository';
 import { emptyCounts } from '../../storage/briefings/repository';
 import { acquireBroadcast, renewBroadcast } from './broadcast-lease';
-import { planDeliveries } from './plan-deliveries';
+import { startPlan, type Plan } from './plan-deliveries';
 import { claimSendBatch } from './claim-batch';
 import { sendOne } from './deliver-one';
 import { ProgressReporter } from './progress';
@@ -39,15 +39,16 @@ export async function runSend(c: RunContext, initial: Stored<Briefing>): Promise
   const leaseMs = t.broadcastLeaseMs ?? BROADCAST_LEASE_MS;
   let lease = await acquireBroadcast(c.repo, id, c.workerId, c.nowMs(), leaseMs, c.at());
   if (!lease) return { briefingId: id, op: 'send', skipped: 'leased', counts: emptyCounts() };
+  let plan: Plan | undefined;
+  let counts = emptyCounts();
   if (lease.phase === 'planning') {
     if (!initial.progress) initial = await openProgressCard(c, initial);
-    const { total } = await planDeliveries(c.services, c.repo, initial, c.life.alive);
-    c.life.alive();
-    lease = await renewBroadcast(c.repo, id, c.workerId, c.nowMs(), leaseMs, c.at(), { phase: 'sending', total });
-    if (!lease) return { briefingId: id, op: 'send', skipped: 'leased', counts: emptyCounts() };
+    plan = await startPlan(c.services, c.repo, initial, c.life.alive);
+    counts.queued = plan.total;
+  } else {
+    counts = await c.repo.counts(id);
   }
-  const counts = await c.repo.counts(id);
-  const total = Object.values(counts).reduce((a, n) => a + n, 0);
+  const total = plan ? plan.total : Object.values(counts).reduce((a, n) => a + n, 0);
   let briefing = initial as Briefing;
   let card = briefingCard(c.services, briefing);
   let version = briefing.version;
@@ -57,7 +58,15 @@ export async function runSend(c: RunContext, initial: Stored<Briefing>): Promise
   const outcome = cancelled
     ? 'stopped'
     : await pump({
-        claim: (holding) => claimSendBatch({ repo: c.repo, briefingId: id, worker: c.workerId, now: c.nowMs(), leaseMs: t.claimLeaseMs ?? CLAIM_LEASE_MS, top: CLAIM_PAGE_SIZE, holding, alive: c.life.alive }),
+        claim: async (holding) => {
+          for (;;) {
+            // Read before claiming: a page written after an empty claim is found by the next one.
+            const planned = !plan || plan.done();
+            const page = await claimSendBatch({ repo: c.repo, briefingId: id, worker: c.workerId, now: c.nowMs(), leaseMs: t.claimLeaseMs ?? CLAIM_LEASE_MS, top: CLAIM_PAGE_SIZE, holding, alive: c.life.alive });
+            if (page.length > 0 || planned) return page;
+            await plan!.nextPage();
+          }
+        },
         perform: async (d) => {
           const status = await sendOne(c, d, card, version, summaryOf(briefing));
           if (status) counts[status]++;
@@ -86,6 +95,11 @@ export async function runSend(c: RunContext, initial: Stored<Briefing>): Promise
         ...pumpSettings(c),
       });
   c.life.alive();
+  if (plan) {
+    // Every page written (a failure to write one surfaces here) before the phase moves on.
+    await plan.written;
+    if (!(await renewBroadcast(c.repo, id, c.workerId, c.nowMs(), leaseMs, c.at(), { phase: 'sending', total: plan.total }))) return { briefingId: id, op: 'send', skipped: 'leased', counts: await c.repo.counts(id) };
+  }
   const after = await c.repo.counts(id);
   const remaining = after.queued + after.sending;
   if (cancelled) {

@@ -130,11 +130,11 @@ export class CosmosRateBudget {
     return `rate-${key}`.slice(0, 200);
   }
 
-  async reserve(key: string, n: number, intervalMs: number): Promise<number> {
+  async reserve(key: string, n: number, intervalMs: number, notBefore = this.now()): Promise<number> {
     const id = this.id(key);
     for (let attempt = 0; ; attempt++) {
       const current = await this.repo.get(id, 'leases');
-      const start = Math.max(current?.tat ?? 0, current?.pausedUntil ?? 0, this.now());
+      const start = Math.max(current?.tat ?? 0, current?.pausedUntil ?? 0, notBefore);
       const next = { type: 'rateBudget' as const, id, pk: 'leases' as const, tat: start + n * intervalMs, pausedUntil: current?.pausedUntil ?? 0 };
       try {
         if (current) await this.repo.replace({ ...next, _etag: current._etag });

@@ -11,7 +11,7 @@ export function recipientConversation(i: number) {
   return `a:bulk-${i}`;
 }
 
-export async function seedRecipients(bot: TestBot, n: number, opts: { from?: number } = {}): Promise<void> {
+export async function seedRecipients(bot: TestBot, n: number, opts: { from?: number; serviceUrl?: string } = {}): Promise<void> {
   const services = bot.app.services;
   const at = new Date().toISOString();
   const docs: Member[] = [];
@@ -27,7 +27,7 @@ export async function seedRecipients(bot: TestBot, n: number, opts: { from?: num
       agency: AGENCIES[i % AGENCIES.length],
       roles: i % 10 === 0 ? ['dsp'] : [],
       personal: {
-        serviceUrl: bot.connector.url,
+        serviceUrl: opts.serviceUrl ?? bot.connector.url,
         channelId: 'msteams',
         conversation: { id: recipientConversation(i), tenantId: TENANT, conversationType: 'personal' },
         bot: { id: '28:partnership-bot', name: 'Partnership bot' },
@@ -92,10 +92,10 @@ export function formFields(over: Record<string, unknown> = {}) {
 }
 
 /** Writes a draft through the real endpoint: `new briefing`, then the form's Save button. */
-export async function authorDraft(bot: TestBot, over: Record<string, unknown> = {}): Promise<string> {
+export async function authorDraft(bot: TestBot, over: Record<string, unknown> = {}, cardsIn: (conversationId: string) => unknown[] | Promise<unknown[]> = (c) => bot.connector.cards(c)): Promise<string> {
   await bot.grant(users.bu, ['businessUnit'], 'council-childrens');
   await bot.say(users.bu, 'new briefing');
-  const cards = bot.connector.cards(personalConversationId(users.bu));
+  const cards = await cardsIn(personalConversationId(users.bu));
   const form = cards[cards.length - 1];
   const save = JSON.stringify(form).match(/"briefingId":"([^"]+)"/);
   if (!save) throw new Error('no form card');

@@ -63,7 +63,7 @@ it('keeps to the Teams limits with a broadcast and two sweeps sending at once', 
   for (let i = 60; i < 60 + AUDITORS; i++) expect(reminders.get(recipientConversation(i))).toBe(1);
 
   // Never more than 50 requests in any one second, counting every request that reached the connector.
-  const times = connector.received.map((r) => r.at).sort((a, b) => a - b);
+  const times = connector.received.map((r) => r.arrived).sort((a, b) => a - b);
   let worst = 0;
   for (let i = 0, j = 0; i < times.length; i++) {
     while (times[i] - times[j] >= 1000) j++;

@@ -11,7 +11,10 @@ export interface Recorded {
   assignedId?: string;
   status: number;
   body: any;
+  /** When the answer was sent (after any latency). */
   at: number;
+  /** When the request arrived, before any latency: what Teams' rate windows count. */
+  arrived: number;
 }
 
 export interface FaultResponse {
@@ -70,6 +73,8 @@ export class FakeConnector {
   private waiters: { check: () => boolean; resolve: () => void }[] = [];
   private readonly tenantHits: number[] = [];
   private readonly conversationHits = new Map<string, number[]>();
+  /** 1:1 chats already created, by member id: Teams answers a second create with the same chat. */
+  private readonly personalChats = new Map<string, string>();
   url = '';
 
   constructor(private readonly teamsLike: TeamsLikeOptions = {}) {}
@@ -148,7 +153,7 @@ export class FakeConnector {
       }
       if (fault) {
         if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
-        this.record({ method, path, conversationId, activityId, status: fault.status, body, at: Date.now() });
+        this.record({ method, path, conversationId, activityId, status: fault.status, body, at: Date.now(), arrived });
         res.writeHead(fault.status, { 'content-type': 'application/json', ...(fault.headers ?? {}) });
         res.end(JSON.stringify(fault.body ?? { error: { code: 'Fault', message: 'injected' } }));
         return;
@@ -157,8 +162,10 @@ export class FakeConnector {
       let answer: unknown = {};
       let assignedId: string | undefined;
       if (method === 'POST' && m && !m[1]) {
-        assignedId = `conv-${++this.seq}`;
-        answer = { id: assignedId, activityId: `act-${this.seq}` };
+        const memberId: string | undefined = body?.isGroup ? undefined : body?.members?.[0]?.id;
+        assignedId = (memberId && this.personalChats.get(memberId)) || `conv-${++this.seq}`;
+        if (memberId) this.personalChats.set(memberId, assignedId);
+        answer = { id: assignedId, activityId: `act-${++this.seq}` };
       } else if (method === 'POST' && conversationId && path.includes('/activities')) {
         assignedId = `act-${++this.seq}`;
         answer = { id: assignedId };
@@ -180,7 +187,7 @@ export class FakeConnector {
         status = 404;
         answer = { error: { code: 'NotFound', message: 'no such route' } };
       }
-      this.record({ method, path, conversationId, activityId, assignedId, status, body, at: Date.now() });
+      this.record({ method, path, conversationId, activityId, assignedId, status, body, at: Date.now(), arrived });
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(answer));
     });

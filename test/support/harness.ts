@@ -90,6 +90,8 @@ export interface StartOptions {
   clock?: Clock;
   instanceId?: string;
   log?: import('../../bot/core/logger').Logger;
+  /** The Bot Connector activities name (default: the fake connector's); the benchmark's runs in another process. */
+  serviceUrl?: string;
 }
 
 /**
@@ -121,13 +123,14 @@ export async function startTestBot(opts: StartOptions = {}): Promise<TestBot> {
     throw e;
   }
 
+  const serviceUrl = opts.serviceUrl ?? connector.url;
   const activity = (user: TestUser, fields: object, o: ActivityOptions = {}) => {
     const conversationType = o.conversationType ?? 'personal';
     const conversationId = o.conversationId ?? (conversationType === 'personal' ? personalConversationId(user) : '19:channel@thread.tacv2');
     return {
       id: o.id ?? randomUUID(),
       channelId: 'msteams',
-      serviceUrl: connector.url,
+      serviceUrl,
       timestamp: new Date().toISOString(),
       from: { id: user.id, name: user.name, aadObjectId: user.aadObjectId },
       recipient: { id: '28:partnership-bot', name: 'Partnership bot' },
@@ -170,7 +173,7 @@ export async function startTestBot(opts: StartOptions = {}): Promise<TestBot> {
     },
     grant: async (user, roles, agency) => {
       const members = app.services.members;
-      await members.ensure({ id: user.aadObjectId, userId: user.id, name: user.name, tenantId: TENANT, personal: true, ref: { serviceUrl: connector.url, channelId: 'msteams', conversation: { id: personalConversationId(user), tenantId: TENANT, conversationType: 'personal' }, bot: { id: '28:partnership-bot', name: 'Partnership bot' }, user: { id: user.id, name: user.name, aadObjectId: user.aadObjectId } } });
+      await members.ensure({ id: user.aadObjectId, userId: user.id, name: user.name, tenantId: TENANT, personal: true, ref: { serviceUrl, channelId: 'msteams', conversation: { id: personalConversationId(user), tenantId: TENANT, conversationType: 'personal' }, bot: { id: '28:partnership-bot', name: 'Partnership bot' }, user: { id: user.id, name: user.name, aadObjectId: user.aadObjectId } } });
       await members.setRoles(user.aadObjectId, () => roles, agency);
     },
     close: async () => {

@@ -17,10 +17,26 @@ export const CONVERSATION_WINDOWS: readonly (readonly [number, number])[] = [
 
 /**
  * Slots are spaced at this fraction of the ceiling. Teams counts requests as they arrive, in a
- * sliding window; a request the event loop sends a few milliseconds late can land in the same
- * window as the next one, so pacing exactly at the ceiling draws an occasional 429.
+ * sliding window; at 0.985 the 50 slots of any second span 1,015 ms, which leaves room for a request
+ * let go a little after its slot (LATE_SLOT_MS) plus the jitter on its way to Teams. Measured here,
+ * that jitter is 1 ms typically and past 10 ms rarely (a garbage collection); at 0.99 the rare ones
+ * drew a 429, and each 429 stops every sender for the whole Retry-After (1 s or more).
  */
-export const PACE_FRACTION = 0.99;
+export const PACE_FRACTION = 0.985;
+
+/**
+ * A slot is used at most this long after its time, or given up. Slots are shared by every instance;
+ * if one instance used its slot late (its event loop was busy) and the next slot, another
+ * instance's, went on time, the two would land closer than the spacing and a second could hold 51.
+ * With every request inside [slot, slot + 4 ms], no second holds more than 50 (see PACE_FRACTION).
+ */
+export const LATE_SLOT_MS = 4;
+
+/** Slots given up in a row before one is used late anyway: an overloaded instance still sends (and meets a 429 at worst). */
+export const MAX_LATE_SKIPS = 5;
+
+/** A reservation made when idle starts this far ahead at most (it is set from how long reservations take). */
+export const RESERVE_LEAD_MAX_MS = 100;
 
 /**
  * Slots reserved from the shared budget at a time (at 50/s, 10 slots are 200 ms of sending): one

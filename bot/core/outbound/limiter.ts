@@ -1,4 +1,4 @@
-import { CONVERSATION_WINDOWS, PACE_FRACTION, RESERVE_BATCH, RESERVE_LOW_WATER } from './consts';
+import { CONVERSATION_WINDOWS, LATE_SLOT_MS, MAX_LATE_SKIPS, PACE_FRACTION, RESERVE_BATCH, RESERVE_LEAD_MAX_MS, RESERVE_LOW_WATER } from './consts';
 import { sleep } from '../../shared/sleep';
 
 export interface TakeOptions {
@@ -25,8 +25,8 @@ export interface OutboundLimiter {
  * (GCRA: a "theoretical arrival time" moves forward by one interval per slot), and remembers a pause.
  */
 export interface RateBudget {
-  /** Reserves `n` slots `intervalMs` apart; returns the time (ms since the epoch) of the first. */
-  reserve(key: string, n: number, intervalMs: number): Promise<number>;
+  /** Reserves `n` slots `intervalMs` apart, none before `notBefore`; returns the time (ms since the epoch) of the first. */
+  reserve(key: string, n: number, intervalMs: number, notBefore: number): Promise<number>;
   /** No slot of this key starts before `untilMs`. */
   pauseUntil(key: string, untilMs: number): Promise<void>;
 }
@@ -35,8 +35,8 @@ export interface RateBudget {
 export class LocalBudget implements RateBudget {
   private readonly tat = new Map<string, number>();
   constructor(private readonly now: () => number = Date.now) {}
-  async reserve(key: string, n: number, intervalMs: number): Promise<number> {
-    const start = Math.max(this.tat.get(key) ?? 0, this.now());
+  async reserve(key: string, n: number, intervalMs: number, notBefore = this.now()): Promise<number> {
+    const start = Math.max(this.tat.get(key) ?? 0, notBefore);
     this.tat.set(key, start + n * intervalMs);
     return start;
   }
@@ -57,8 +57,8 @@ interface TenantLane {
   slots: number[];
   pausedUntil: number;
   running: boolean;
-  /** When the last request was let go: a late timer must not let the next one follow too closely. */
-  lastGrant: number;
+  /** Slots given up in a row because they had passed (see LATE_SLOT_MS). */
+  lateSkips: number;
   /** A reservation on its way, so the next batch arrives before this one runs out. */
   fetching?: Promise<void>;
 }
@@ -67,7 +67,9 @@ interface TenantLane {
 /**
  * Teams' limits, enforced before a request leaves:
  * - per tenant: slots reserved in small batches from the shared budget, spaced evenly at the
- *   ceiling (slightly under it, see PACE_FRACTION), one request per slot, replies to people first;
+ *   ceiling (slightly under it, see PACE_FRACTION), one request per slot, replies to people first.
+ *   A slot is used on time or not at all: one used late would crowd the next slot, which may be
+ *   another instance's, into the same second (see LATE_SLOT_MS);
  * - per conversation: 7 per second, 8 per 2 s, 60 per 30 s and 1,800 per hour, counted here (one
  *   conversation is almost always served by one instance at a time).
  */
@@ -80,6 +82,10 @@ export class TeamsLimiter implements OutboundLimiter {
   /** Requests granted, for benchmarks and tests. */
   granted = 0;
   pauses = 0;
+  /** Slots given up because the event loop reached them too late. */
+  lateSlots = 0;
+  /** How long a reservation takes (smoothed), so a reservation made when idle starts after it arrives. */
+  private reserveMs = 0;
 
   constructor(
     private readonly budget: RateBudget,
@@ -92,10 +98,14 @@ export class TeamsLimiter implements OutboundLimiter {
 
   /** Slots from the shared budget; from this instance's own if storage cannot be reached. */
   private async reserve(key: string, n: number): Promise<number> {
+    const asked = this.now();
+    const notBefore = asked + Math.min(RESERVE_LEAD_MAX_MS, Math.ceil(this.reserveMs * 1.5) + 1);
     try {
-      return await this.budget.reserve(key, n, this.intervalMs);
+      const start = await this.budget.reserve(key, n, this.intervalMs, notBefore);
+      this.reserveMs = 0.8 * this.reserveMs + 0.2 * (this.now() - asked);
+      return start;
     } catch {
-      return this.fallback.reserve(key, n, this.intervalMs);
+      return this.fallback.reserve(key, n, this.intervalMs, notBefore);
     }
   }
 
@@ -123,7 +133,7 @@ export class TeamsLimiter implements OutboundLimiter {
 
   private lane(key: string): TenantLane {
     let lane = this.lanes.get(key);
-    if (!lane) this.lanes.set(key, (lane = { interactive: [], bulk: [], slots: [], pausedUntil: 0, running: false, lastGrant: 0 }));
+    if (!lane) this.lanes.set(key, (lane = { interactive: [], bulk: [], slots: [], pausedUntil: 0, running: false, lateSkips: 0 }));
     return lane;
   }
 
@@ -134,6 +144,14 @@ export class TeamsLimiter implements OutboundLimiter {
       for (;;) {
         const waiting = lane.interactive.length + lane.bulk.length;
         if (waiting === 0) return;
+        const now = this.now();
+        // Slots that have passed are given up (a few in a row at most, so a saturated event loop still sends).
+        while (lane.slots.length && (lane.slots[0] < lane.pausedUntil || (now - lane.slots[0] > LATE_SLOT_MS && lane.lateSkips < MAX_LATE_SKIPS))) {
+          if (lane.slots.shift()! >= lane.pausedUntil) {
+            lane.lateSkips++;
+            this.lateSlots++;
+          }
+        }
         // Reserve the next batch while this one is still being used, so sending never waits on Cosmos.
         if (!lane.fetching && lane.slots.length < RESERVE_LOW_WATER && waiting > lane.slots.length) {
           const n = Math.min(RESERVE_BATCH, waiting - lane.slots.length);
@@ -147,12 +165,14 @@ export class TeamsLimiter implements OutboundLimiter {
           await lane.fetching;
           continue;
         }
-        const slot = lane.slots.shift()!;
-        if (slot < lane.pausedUntil) continue;
-        // The slot, but never closer than one interval to the last request this instance let go.
-        await sleep(Math.max(slot, lane.lastGrant + this.intervalMs) - this.now());
-        if (this.now() < lane.pausedUntil) continue;
-        lane.lastGrant = this.now();
+        const slot = lane.slots[0];
+        if (slot > now) {
+          // Wait for it, then look again: a pause may have come, or the timer may have fired too late.
+          await sleep(slot - now);
+          continue;
+        }
+        lane.slots.shift();
+        lane.lateSkips = 0;
         const next = lane.interactive.shift() ?? lane.bulk.shift();
         next?.resolve();
       }
