@@ -12,6 +12,9 @@ export const VECTOR_VOCABULARY = 150_000;
  */
 export const MATCH_TUNING = {
   method: 'model',
+  modelWords: 'light',
+  balanceTopics: true,
+  pairWindow: 1,
   epochs: 150,
   learningRate: 0.05,
   l2: 1e-4,
