@@ -14,6 +14,7 @@ export const MATCH_TUNING = {
   method: 'model',
   modelWords: 'light',
   balanceTopics: true,
+  cues: true,
   pairWindow: 1,
   epochs: 150,
   learningRate: 0.05,

@@ -6,6 +6,7 @@ import { dot, sentenceVector } from './semantic/sentence-vector';
 import type { WordVectors } from './semantic/word-vectors';
 import type { Example } from './examples';
 import { MATCH_TUNING } from './consts';
+import { cues } from './cues';
 import { features, runSteps, runStepsAsync, trainingSteps, type Classifier, type TrainingRow } from './classifier';
 
 export interface Match {
@@ -31,6 +32,8 @@ export interface MatchTuning {
   l2: number;
   semanticScale: number;
   taughtWeight: number;
+  /** Model: add the situation cues (`cues.ts`) as features. */
+  cues: boolean;
   /** Model: weight each topic's phrasings so every topic counts the same in training. */
   balanceTopics: boolean;
   /** Model: word pairs up to this many words apart. */
@@ -68,8 +71,8 @@ interface Indexed {
   text: string;
   source: Example['source'];
   terms: string[];
-  /** The classifier's words (see `modelTerms`). */
-  words: string[];
+  /** The classifier's words (see `modelTerms`) and cues (see `cues.ts`). */
+  words: { words: string[]; cues: string[] };
   lex: SparseVector;
   sem?: Float32Array;
 }
@@ -135,16 +138,19 @@ function* matcherSteps(input: MatcherInput): Generator<void, Matcher> {
   const glossary = new Map(content.glossary.map((g) => [g.acronym.toLowerCase(), g]));
   const withTerms = input.examples.map((e) => ({ ...e, terms: contentTerms(e.text) })).filter((e) => e.terms.length > 0);
   const lexical = buildLexicalIndex(withTerms.map((e) => e.terms));
+  /** The classifier's words: word pairs are made from them; cues are added after, unpaired. */
+  const classifierWords = (text: string, terms: string[]) => ({ words: tuning.modelWords === 'light' ? modelTerms(text) : terms, cues: tuning.cues ? cues(text) : [] });
   const lexWeight = vectors ? tuning.lexicalWeight : 1;
   const index: Indexed[] = withTerms.map((e) => ({
     topic: e.topic,
     text: e.text,
     source: e.source,
     terms: e.terms,
-    words: tuning.modelWords === 'light' ? modelTerms(e.text) : e.terms,
+    words: classifierWords(e.text, e.terms),
     lex: lexical.vector(e.terms),
     sem: vectors ? sentenceVector(vectors, semanticWords(e.text)).vector : undefined,
   }));
+  const gramsOf = (w: Indexed['words']) => [...grams(w.words, tuning.pairWindow), ...w.cues];
   const topics = [...new Set(index.map((e) => e.topic))].sort();
   const model = tuning.method === 'model' && topics.length > 1 ? yield* trainModel() : undefined;
 
@@ -152,11 +158,11 @@ function* matcherSteps(input: MatcherInput): Generator<void, Matcher> {
     // Features: stemmed words and word pairs seen in the index, then the question's semantic
     // similarity to each topic's centroid (a handful of dense features instead of 100 dimensions).
     const vocab = new Map<string, number>();
-    for (const e of index) for (const g of grams(e.words, tuning.pairWindow)) if (!vocab.has(g)) vocab.set(g, vocab.size);
+    for (const e of index) for (const g of gramsOf(e.words)) if (!vocab.has(g)) vocab.set(g, vocab.size);
     const centroids = vectors ? topics.map((t) => centroid(index.filter((e) => e.topic === t && e.sem).map((e) => e.sem!))) : [];
-    const featuresOf = (words: readonly string[], sem: Float32Array | undefined) => {
+    const featuresOf = (words: Indexed['words'], sem: Float32Array | undefined) => {
       const x = new Map<number, number>();
-      const known = grams(words, tuning.pairWindow).filter((g) => vocab.has(g));
+      const known = gramsOf(words).filter((g) => vocab.has(g));
       const w = known.length ? 1 / Math.sqrt(known.length) : 0;
       for (const g of known) x.set(vocab.get(g)!, w);
       if (sem) centroids.forEach((c, i) => x.set(vocab.size + i, dot(sem, c) * tuning.semanticScale));
@@ -169,7 +175,7 @@ function* matcherSteps(input: MatcherInput): Generator<void, Matcher> {
     const balance = (topic: string) => (tuning.balanceTopics ? index.length / topics.length / perTopic.get(topic)! : 1);
     const rows: TrainingRow[] = index.map((e) => ({ x: featuresOf(e.words, e.sem), y: topics.indexOf(e.topic), weight: (e.source === 'taught' ? tuning.taughtWeight : 1) * balance(e.topic) }));
     const classifier: Classifier = yield* trainingSteps(rows, { classes: topics.length, features: vocab.size + centroids.length, epochs: tuning.epochs, learningRate: tuning.learningRate, l2: tuning.l2 });
-    return { classifier, featuresOf, known: (words: readonly string[]) => grams(words, tuning.pairWindow).some((g) => vocab.has(g)) };
+    return { classifier, featuresOf, known: (words: Indexed['words']) => gramsOf(words).some((g) => vocab.has(g)) };
   }
 
   function glossaryMatch(question: string): Match | undefined {
@@ -218,7 +224,7 @@ function* matcherSteps(input: MatcherInput): Generator<void, Matcher> {
     const sem = semantic && semantic.known > 0 ? semantic.vector : undefined;
     const near = nearest(terms, sem);
     if (!near.best) return UNKNOWN();
-    const words = tuning.modelWords === 'light' ? modelTerms(question) : terms;
+    const words = classifierWords(question, terms);
     let scored: Scored[] = model
       ? Array.from(model.classifier.probabilities(model.featuresOf(words, sem)), (p, i) => ({ topic: topics[i], score: p }))
       : neighbourScores(near.byTopic);
