@@ -14,7 +14,7 @@ import { loadWordVectors, type WordVectors } from '../bot/queries/semantic/word-
  * phrasing bank (content/phrasings) plus, with --taught <file>, phrasings the business unit taught;
  * then the held-out file (test/queries/testData/held-out.json), which the matcher never indexes.
  * Options: --pack NAME (a folder under content/packs; default CONTENT_PACK or cheshire-east), --k N (default 10),
- * --lexical (no word vectors), --sweep (choose knobs by CV only),
+ * --lexical (no word vectors), --sweep (choose knobs by CV only), --safety-misses (where the safety rules failed in CV),
  * --misses (print the mistakes), --table (per-topic confusion). One JSON line is printed last.
  */
 function arg(name: string): string | undefined {
@@ -77,6 +77,13 @@ async function main() {
     const show = (label: string, os: Outcome[]) => console.log(`\n${label}\n` + os.filter((o) => o.predicted !== o.expected && !(o.expected === 'off-topic' && o.predicted === 'unknown')).map((o) => `${o.answered ? 'ANSWERED ' : '         '}${o.expected} -> ${o.predicted} (${o.confidence}) ${o.text}`).join('\n'));
     show('cross-validation misses', cv);
     if (flag('--held-out-misses')) show('held-out misses', held);
+  }
+  if (flag('--safety-misses')) {
+    // The safety rules' failures on the bank: harm situations that were unsure and did not get the risk card, off-topic requests shown the banner.
+    const harmMissed = cv.filter((o) => harms.includes(o.expected) && o.reply !== 'answer' && o.reply !== 'risk');
+    const banner = cv.filter((o) => o.expected === 'off-topic' && (o.reply === 'risk' || (o.reply === 'answer' && riskTopics.has(o.predicted))));
+    console.log('\nharm not answered and no risk card\n' + harmMissed.map((o) => `${o.expected} -> ${o.predicted} (${o.confidence}) ${o.reply}: ${o.text}`).join('\n'));
+    console.log('\noff-topic shown the red banner\n' + banner.map((o) => `${o.predicted} (${o.confidence}) ${o.reply}: ${o.text}`).join('\n'));
   }
   if (flag('--table')) {
     for (const [label, os] of [['cross-validation', cv], ...(withHeldOut ? [['held-out', held] as const] : [])] as const) {

@@ -32,6 +32,8 @@ export interface MatchTuning {
   l2: number;
   semanticScale: number;
   taughtWeight: number;
+  /** Model: share of the final confidence taken from the nearest phrasings' vote (0 = the classifier alone). */
+  neighbourBlend: number;
   /** Model: add the situation cues (`cues.ts`) as features. */
   cues: boolean;
   /** Model: weight each topic's phrasings so every topic counts the same in training. */
@@ -228,6 +230,11 @@ function* matcherSteps(input: MatcherInput): Generator<void, Matcher> {
     let scored: Scored[] = model
       ? Array.from(model.classifier.probabilities(model.featuresOf(words, sem)), (p, i) => ({ topic: topics[i], score: p }))
       : neighbourScores(near.byTopic);
+    if (model && tuning.neighbourBlend > 0) {
+      // Blend in the nearest phrasings' vote: it remembers odd phrasings that the linear model smooths over.
+      const votes = new Map(neighbourScores(near.byTopic).map((s) => [s.topic, s.score]));
+      scored = scored.map((s) => ({ topic: s.topic, score: (1 - tuning.neighbourBlend) * s.score + tuning.neighbourBlend * (votes.get(s.topic) ?? 0) }));
+    }
     if (model && near.best.sim >= tuning.recallSimilarity) {
       // Recall: a question (nearly) identical to a phrasing the bot already holds takes its topic.
       const recalled = near.best.e.topic;
