@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultContentPack } from '../content/load';
+import { loadPackByName } from '../content/load';
 import { loadPhrasingBank } from '../content/phrasing-bank';
 import { createMatcher, type MatchTuning } from '../bot/queries/matcher';
 import { fixedExamples, type Example } from '../bot/queries/examples';
@@ -13,7 +13,8 @@ import { loadWordVectors, type WordVectors } from '../bot/queries/semantic/word-
  * `npm run --silent eval:queries`: the matcher's honest figures. k-fold cross-validation over the
  * phrasing bank (content/phrasings) plus, with --taught <file>, phrasings the business unit taught;
  * then the held-out file (test/queries/testData/held-out.json), which the matcher never indexes.
- * Options: --k N (default 10), --lexical (no word vectors), --sweep (choose knobs by CV only),
+ * Options: --pack NAME (a folder under content/packs; default CONTENT_PACK or cheshire-east), --k N (default 10),
+ * --lexical (no word vectors), --sweep (choose knobs by CV only), --safety-misses (where the safety rules failed in CV),
  * --misses (print the mistakes), --table (per-topic confusion). One JSON line is printed last.
  */
 function arg(name: string): string | undefined {
@@ -25,7 +26,8 @@ const flag = (name: string) => process.argv.includes(name);
 async function main() {
   const k = Number(arg('--k') ?? 10);
   const withHeldOut = !flag('--no-held-out');
-  const content = defaultContentPack().queries;
+  const pack = arg('--pack') ?? process.env.CONTENT_PACK ?? 'cheshire-east';
+  const content = loadPackByName(pack).queries;
   const bank = loadPhrasingBank();
   const taughtFile = arg('--taught');
   const taught: EvalItem[] = taughtFile ? (JSON.parse(readFileSync(taughtFile, 'utf8')) as EvalItem[]) : [];
@@ -43,7 +45,7 @@ async function main() {
   // --set key=value,key=value overrides knobs for an experiment (cross-validation only).
   const overrides = Object.fromEntries((arg('--set') ?? '').split(',').filter(Boolean).map((kv) => {
     const [key, value] = kv.split('=');
-    return [key, Number.isNaN(Number(value)) ? value : Number(value)];
+    return [key, value === 'true' ? true : value === 'false' ? false : Number.isNaN(Number(value)) ? value : Number(value)];
   })) as Partial<MatchTuning>;
   const run = (tuning: Partial<MatchTuning> = overrides, vecs = vectors) => {
     const build = (examples: Example[]) => createMatcher({ content, examples, vectors: vecs, tuning });
@@ -76,6 +78,13 @@ async function main() {
     show('cross-validation misses', cv);
     if (flag('--held-out-misses')) show('held-out misses', held);
   }
+  if (flag('--safety-misses')) {
+    // The safety rules' failures on the bank: harm situations that were unsure and did not get the risk card, off-topic requests shown the banner.
+    const harmMissed = cv.filter((o) => harms.includes(o.expected) && o.reply !== 'answer' && o.reply !== 'risk');
+    const banner = cv.filter((o) => o.expected === 'off-topic' && (o.reply === 'risk' || (o.reply === 'answer' && riskTopics.has(o.predicted))));
+    console.log('\nharm not answered and no risk card\n' + harmMissed.map((o) => `${o.expected} -> ${o.predicted} (${o.confidence}) ${o.reply}: ${o.text}`).join('\n'));
+    console.log('\noff-topic shown the red banner\n' + banner.map((o) => `${o.predicted} (${o.confidence}) ${o.reply}: ${o.text}`).join('\n'));
+  }
   if (flag('--table')) {
     for (const [label, os] of [['cross-validation', cv], ...(withHeldOut ? [['held-out', held] as const] : [])] as const) {
       console.log(`\n${label}: expected topic | n | top-1 | answered right | answered wrong | mistaken for`);
@@ -89,7 +98,7 @@ async function main() {
   }
   const summary = (f: ReturnType<typeof figures>, os: Outcome[]) => ({ n: f.n, top1: f.top1, answeredRight: f.answeredRight, answeredWrong: f.answeredWrong, safety: safetyFigures(os, harms, riskTopics) });
   const perTopicMin = Math.min(...Object.entries(bank.phrasings.reduce<Record<string, number>>((a, b) => ({ ...a, [b.topic]: (a[b.topic] ?? 0) + 1 }), {})).map(([, n]) => n));
-  console.log(JSON.stringify({ method: vectors ? 'lexical+semantic' : 'lexical', k, bank: items.length, minPerTopic: perTopicMin, taught: taught.length, vectorLoadMs: vectorMs, cv: summary(cvF, cv), heldOut: withHeldOut ? summary(heldF, held) : 'not measured' }));
+  console.log(JSON.stringify({ pack, method: vectors ? 'lexical+semantic' : 'lexical', k, bank: items.length, minPerTopic: perTopicMin, taught: taught.length, vectorLoadMs: vectorMs, cv: summary(cvF, cv), heldOut: withHeldOut ? summary(heldF, held) : 'not measured' }));
 }
 
 main().catch((e) => {

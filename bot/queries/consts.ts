@@ -12,9 +12,14 @@ export const VECTOR_VOCABULARY = 150_000;
  */
 export const MATCH_TUNING = {
   method: 'model',
+  modelWords: 'light',
+  balanceTopics: true,
+  cues: true,
+  neighbourBlend: 0.2,
+  pairWindow: 1,
   epochs: 150,
   learningRate: 0.05,
-  l2: 1e-4,
+  l2: 3e-5,
   semanticScale: 1,
   taughtWeight: 3,
   recallSimilarity: 0.9,

@@ -1,11 +1,12 @@
 import type { QueriesContent } from '../../content/schema/queries';
 import { OFF_TOPIC } from '../../content/schema/phrasings';
-import { contentTerms, semanticWords } from './normalise';
+import { contentTerms, modelTerms, semanticWords } from './normalise';
 import { buildLexicalIndex, cosine, type SparseVector } from './lexical';
 import { dot, sentenceVector } from './semantic/sentence-vector';
 import type { WordVectors } from './semantic/word-vectors';
 import type { Example } from './examples';
 import { MATCH_TUNING } from './consts';
+import { cues } from './cues';
 import { features, runSteps, runStepsAsync, trainingSteps, type Classifier, type TrainingRow } from './classifier';
 
 export interface Match {
@@ -31,6 +32,16 @@ export interface MatchTuning {
   l2: number;
   semanticScale: number;
   taughtWeight: number;
+  /** Model: share of the final confidence taken from the nearest phrasings' vote (0 = the classifier alone). */
+  neighbourBlend: number;
+  /** Model: add the situation cues (`cues.ts`) as features. */
+  cues: boolean;
+  /** Model: weight each topic's phrasings so every topic counts the same in training. */
+  balanceTopics: boolean;
+  /** Model: word pairs up to this many words apart. */
+  pairWindow: number;
+  /** Model: which words the classifier sees: `light` keeps small words and mothers and fathers apart, `content` the lexical index's words. */
+  modelWords: 'light' | 'content';
   /** Model: a question this similar to an indexed phrasing takes that phrasing's topic (taught phrasings work at once). */
   recallSimilarity: number;
   /** Weight of lexical similarity against semantic similarity for each indexed phrasing (0..1). */
@@ -62,6 +73,8 @@ interface Indexed {
   text: string;
   source: Example['source'];
   terms: string[];
+  /** The classifier's words (see `modelTerms`) and cues (see `cues.ts`). */
+  words: { words: string[]; cues: string[] };
   lex: SparseVector;
   sem?: Float32Array;
 }
@@ -77,9 +90,9 @@ export interface MatcherInput {
 const UNKNOWN = (confidence = 0, alternatives: Match['alternatives'] = []): Match => ({ topic: 'unknown', confidence, answered: false, alternatives, matchedTerms: [] });
 
 /** Stemmed words plus adjacent pairs ("home alone", "county line"), which carry more than either word. */
-function grams(terms: readonly string[]): string[] {
+function grams(terms: readonly string[], window = 1): string[] {
   const out = [...terms];
-  for (let i = 1; i < terms.length; i++) out.push(`${terms[i - 1]}_${terms[i]}`);
+  for (let i = 1; i < terms.length; i++) for (let j = Math.max(0, i - window); j < i; j++) out.push(`${terms[j]}_${terms[i]}`);
   return out;
 }
 
@@ -127,15 +140,19 @@ function* matcherSteps(input: MatcherInput): Generator<void, Matcher> {
   const glossary = new Map(content.glossary.map((g) => [g.acronym.toLowerCase(), g]));
   const withTerms = input.examples.map((e) => ({ ...e, terms: contentTerms(e.text) })).filter((e) => e.terms.length > 0);
   const lexical = buildLexicalIndex(withTerms.map((e) => e.terms));
+  /** The classifier's words: word pairs are made from them; cues are added after, unpaired. */
+  const classifierWords = (text: string, terms: string[]) => ({ words: tuning.modelWords === 'light' ? modelTerms(text) : terms, cues: tuning.cues ? cues(text) : [] });
   const lexWeight = vectors ? tuning.lexicalWeight : 1;
   const index: Indexed[] = withTerms.map((e) => ({
     topic: e.topic,
     text: e.text,
     source: e.source,
     terms: e.terms,
+    words: classifierWords(e.text, e.terms),
     lex: lexical.vector(e.terms),
     sem: vectors ? sentenceVector(vectors, semanticWords(e.text)).vector : undefined,
   }));
+  const gramsOf = (w: Indexed['words']) => [...grams(w.words, tuning.pairWindow), ...w.cues];
   const topics = [...new Set(index.map((e) => e.topic))].sort();
   const model = tuning.method === 'model' && topics.length > 1 ? yield* trainModel() : undefined;
 
@@ -143,19 +160,24 @@ function* matcherSteps(input: MatcherInput): Generator<void, Matcher> {
     // Features: stemmed words and word pairs seen in the index, then the question's semantic
     // similarity to each topic's centroid (a handful of dense features instead of 100 dimensions).
     const vocab = new Map<string, number>();
-    for (const e of index) for (const g of grams(e.terms)) if (!vocab.has(g)) vocab.set(g, vocab.size);
+    for (const e of index) for (const g of gramsOf(e.words)) if (!vocab.has(g)) vocab.set(g, vocab.size);
     const centroids = vectors ? topics.map((t) => centroid(index.filter((e) => e.topic === t && e.sem).map((e) => e.sem!))) : [];
-    const featuresOf = (terms: readonly string[], sem: Float32Array | undefined) => {
+    const featuresOf = (words: Indexed['words'], sem: Float32Array | undefined) => {
       const x = new Map<number, number>();
-      const known = grams(terms).filter((g) => vocab.has(g));
+      const known = gramsOf(words).filter((g) => vocab.has(g));
       const w = known.length ? 1 / Math.sqrt(known.length) : 0;
       for (const g of known) x.set(vocab.get(g)!, w);
       if (sem) centroids.forEach((c, i) => x.set(vocab.size + i, dot(sem, c) * tuning.semanticScale));
       return features(x);
     };
-    const rows: TrainingRow[] = index.map((e) => ({ x: featuresOf(e.terms, e.sem), y: topics.indexOf(e.topic), weight: e.source === 'taught' ? tuning.taughtWeight : 1 }));
+    // Each topic counts the same in training, however many phrasings it holds, so a topic with twice
+    // the phrasings of its neighbour does not win every question that lies between them.
+    const perTopic = new Map<string, number>();
+    for (const e of index) perTopic.set(e.topic, (perTopic.get(e.topic) ?? 0) + 1);
+    const balance = (topic: string) => (tuning.balanceTopics ? index.length / topics.length / perTopic.get(topic)! : 1);
+    const rows: TrainingRow[] = index.map((e) => ({ x: featuresOf(e.words, e.sem), y: topics.indexOf(e.topic), weight: (e.source === 'taught' ? tuning.taughtWeight : 1) * balance(e.topic) }));
     const classifier: Classifier = yield* trainingSteps(rows, { classes: topics.length, features: vocab.size + centroids.length, epochs: tuning.epochs, learningRate: tuning.learningRate, l2: tuning.l2 });
-    return { classifier, featuresOf, known: (terms: readonly string[]) => grams(terms).some((g) => vocab.has(g)) };
+    return { classifier, featuresOf, known: (words: Indexed['words']) => gramsOf(words).some((g) => vocab.has(g)) };
   }
 
   function glossaryMatch(question: string): Match | undefined {
@@ -204,9 +226,15 @@ function* matcherSteps(input: MatcherInput): Generator<void, Matcher> {
     const sem = semantic && semantic.known > 0 ? semantic.vector : undefined;
     const near = nearest(terms, sem);
     if (!near.best) return UNKNOWN();
+    const words = classifierWords(question, terms);
     let scored: Scored[] = model
-      ? Array.from(model.classifier.probabilities(model.featuresOf(terms, sem)), (p, i) => ({ topic: topics[i], score: p }))
+      ? Array.from(model.classifier.probabilities(model.featuresOf(words, sem)), (p, i) => ({ topic: topics[i], score: p }))
       : neighbourScores(near.byTopic);
+    if (model && tuning.neighbourBlend > 0) {
+      // Blend in the nearest phrasings' vote: it remembers odd phrasings that the linear model smooths over.
+      const votes = new Map(neighbourScores(near.byTopic).map((s) => [s.topic, s.score]));
+      scored = scored.map((s) => ({ topic: s.topic, score: (1 - tuning.neighbourBlend) * s.score + tuning.neighbourBlend * (votes.get(s.topic) ?? 0) }));
+    }
     if (model && near.best.sim >= tuning.recallSimilarity) {
       // Recall: a question (nearly) identical to a phrasing the bot already holds takes its topic.
       const recalled = near.best.e.topic;
@@ -223,7 +251,7 @@ function* matcherSteps(input: MatcherInput): Generator<void, Matcher> {
       .filter((a) => a.topic !== OFF_TOPIC)
       .slice(0, 3)
       .map((a) => ({ topic: a.topic, confidence: Number(a.score.toFixed(3)) }));
-    const anyKnown = model ? model.known(terms) || Boolean(sem) : near.best.sim > 0;
+    const anyKnown = model ? model.known(words) || Boolean(sem) : near.best.sim > 0;
     if (!anyKnown || near.best.sim < tuning.unknownBelow) {
       // Nothing the bot holds is close. A bare acronym inside the question still deserves its glossary entry.
       const acronym = terms.map((t) => glossary.get(t)).find(Boolean);

@@ -86,3 +86,19 @@ export function semanticWords(text: string): string[] {
     .flatMap((t) => t.split(/[-']/))
     .filter((t) => t.length > 1 && !STOPWORDS.has(t));
 }
+
+/**
+ * Words the classifier learns from. Lighter than `contentTerms`: it keeps the small words that tell
+ * neighbouring harm topics apart ("now", "tonight", "just", "no", "not", "her", "him", "me") and keeps
+ * mothers and fathers apart ("dad hit mum" is domestic abuse, "dad hit him" is harm to the child),
+ * which the lexical index folds into "parent".
+ */
+const MODEL_STOPWORDS: ReadonlySet<string> = new Set('a an the and or of to in on at for from by with is are was were be been being am it its this that these those there here as into'.split(' '));
+
+export function modelTerms(text: string): string[] {
+  const people = text.replace(/\b(mum|mummy|mom|mommy|mam)\b/gi, 'mother').replace(/\b(dad|daddy)\b/gi, 'father');
+  return tokens(people)
+    .flatMap((t) => t.split("'"))
+    .filter((t) => t.length > 1 && !MODEL_STOPWORDS.has(t))
+    .map(stem);
+}

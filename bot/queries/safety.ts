@@ -30,17 +30,18 @@ interface Sign {
 const PERSON = String.raw`(?:him|her|them|me|us|child|baby|toddler|parent|boy|girl|son|daughter|brother|sister|pupil|partner|wife|mother|woman)`;
 
 export const HARM_SIGNS: readonly Sign[] = [
-  { pattern: /\b(bruis\w*|injur\w*|fractur\w*|welts?|black eye|bite marks?|flinch\w*|slap\w*|smack\w*|punch\w*|kick(s|ed|ing)?|beat(s|en|ing)? (him|her|them|me|up)|beats|strangl\w*|chok(e|ed|es|ing)|scald\w*|shak(en|ing) (the )?baby)\b/, topics: ['front-door', 'immediate-danger'], strong: true },
+  { pattern: /\b(bruis\w*|injur\w*|fractur\w*|welts?|black eye|bite marks?|flinch\w*|slap\w*|smack\w*|punch\w*|kick(s|ed|ing)?|beat(s|en|ing)? (him|her|them|me|up)|beats|strangl\w*|chok(e|ed|es|ing)|by the (throat|neck|hair)|scald\w*|shak(en|ing) (the )?baby)\b/, topics: ['front-door', 'immediate-danger'], strong: true },
   { pattern: new RegExp(String.raw`\b(hurt(s|ing)?|hit(s|ting)?|harm(s|ed|ing)?|attack(s|ed|ing)?|threaten(s|ed|ing)? to (kill|hurt|harm)|assault\w*) (by )?${PERSON}\b`), topics: ['immediate-danger', 'front-door'], strong: true },
   { pattern: /\b(threat\w*|abus\w*|violen\w*|assault\w*|weapon|knife|knives|gun|stab\w*|danger\w*|unsafe|emergency|999)\b/, topics: ['immediate-danger', 'front-door'], strong: true },
-  { pattern: /\b(sexual\w*|rap(e|ed|ing)|genital\w*|private parts|naked|nudes?|porn\w*|groom(ed|ing)|molest\w*|touch(es|ed|ing)? (him|her|them|me) (inappropriately|under|in)|inappropriate(ly)? touch\w*|indecent)\b/, topics: ['sexual-abuse', 'exploitation'], strong: true },
-  { pattern: /\b(self harm\w*|self injur\w*|suicid\w*|overdos\w*|ligature|kill (him|her|them|my|your)sel(f|ves)|end (his|her|their|my) (own )?life|end it all|want(s|ed)? to die|better off dead|rather be dead|cut(s|ting)? (him|her|them)sel(f|ves)|hang(ed|ing)? (him|her|them)sel(f|ves))\b/, topics: ['self-harm', 'immediate-danger'], strong: true },
+  { pattern: /\b(sexual\w*|rap(e|ed|ing)|genital\w*|private parts|naked|nudes?|porn\w*|groom(ed|ing)|molest\w*|incest\w*|masturbat\w*|touch(es|ed|ing)? (him|her|them|me) (inappropriately|under|in)|inappropriate(ly)? touch\w*|indecent)\b/, topics: ['sexual-abuse', 'exploitation'], strong: true },
+  { pattern: /\b(self harm\w*|self injur\w*|suicid\w*|overdos\w*|ligature|kill (him|her|them|my|your)sel(f|ves)|(end|take) (his|her|their|my) (own )?life|goodbye (forever|for ever|to everyone)|end it all|want(s|ed)? to die|better off dead|rather be dead|cut(s|ting)? (him|her|them)sel(f|ves)|hang(ed|ing)? (him|her|them)sel(f|ves))\b/, topics: ['self-harm', 'immediate-danger'], strong: true },
   { pattern: /\b(run(ning)? away|ran away|runaway|absconded|(not|never|hasn't|has not|didn't|did not) (come|came|gone|got) home|missing from (home|care|school|education|placement))\b/, topics: ['missing-from-home', 'exploitation'], strong: true },
   { pattern: /\b(exploit\w*|county lines?|traffick\w*|cuckoo\w*|trap house|gangs?|drug (running|dealing|debt)|carry(ing)? drugs)\b/, topics: ['exploitation', 'missing-from-home'], strong: true },
   { pattern: /\b(home alone|left alone|left on (his|her|their) own|unsupervised|abandoned|locked in|no adult)\b/, topics: ['immediate-danger', 'neglect'], strong: true },
   { pattern: /\b(neglect\w*|starving|malnourished|failing to thrive|no food|no (packed )?lunch|no breakfast|no heating|no electricity|bleed\w*|blood\w*)\b/, topics: ['neglect', 'front-door'], strong: true },
   { pattern: /\b(domestic|coercive|controlling partner)\b/, topics: ['domestic-abuse', 'immediate-danger'], strong: true },
-  { pattern: /\b(pushed|grabbed|shoved|hurt\w*|harm\w*|scared|frightened|afraid|distressed|older (men|man|lads|boys|youths)|owes? (money|someone)|no contact)\b/, topics: ['front-door', 'immediate-danger'], strong: false },
+  { pattern: /\b(delayed development|development (is |are )?(very )?delayed|developmental delay|(don't|do not|won't|will not|not|never) engag\w*|disengag\w*|unwashed|head lice|missed (all )?(his |her |their )?(appointments|immunisations|scans))\b/, topics: ['neglect', 'front-door'], strong: false },
+  { pattern: /\b(aggressi\w*|intimidat\w*|pushed|grabbed|shoved|hurt\w*|harm\w*|scared|frightened|afraid|distressed|older (men|man|lads|boys|youths)|owes? (money|someone)|no contact)\b/, topics: ['front-door', 'immediate-danger'], strong: false },
   { pattern: /\b(missing|cuts?|cutting|burns?|burnt|alone|drugs|hungry|marks?|scars?|died|dead|death|killed)\b/, topics: ['front-door', 'immediate-danger'], strong: false },
 ];
 
@@ -50,7 +51,7 @@ export const HARM_SIGNS: readonly Sign[] = [
  * and let an unsure off-topic call stand.
  */
 export const OFF_TOPIC_SIGNS =
-  /\b(password|log ?in|laptop|computer|monitor|keyboard|headset|printer|scanner|projector|wifi|wi fi|vpn|it (ticket|fault|support|desk)|service desk|outlook|teams (call|status|keeps|crash\w*)|shared drive|annual leave|holiday allowance|payslip|payday|salary|pension|expenses|mileage|timesheet|sickness (absence )?policy|flexible working|performance review|internal job|occupational health|car park|parking|pool car|meeting room|desk booking|standing desk|radiator|heating|fire alarm|canteen|coffee machine|stationery|id badge|door pass|phone line|broken window)\b/;
+  /\b(password|log ?in|laptop|computer|monitor|keyboard|headset|printer|scanner|projector|wifi|wi fi|vpn|it (ticket|fault|support|desk)|service desk|outlook|teams (call|status|keeps|crash\w*)|shared drive|annual leave|holiday allowance|payslip|payday|salary|pension|expenses|mileage|timesheet|sickness (absence )?policy|flexible working|performance review|internal job|occupational health|car park|parking|pool car|meeting room|desk booking|standing desk|radiator|heating|fire alarm|canteen|coffee machine|stationery|id badge|door pass|phone line|broken window|films? to watch|movies?|restaurants?|weather|sink|dishwasher|microwave|blocked drain|christmas party|leaving do|team lunch|secret santa|rota)\b/;
 
 /** The harm signs a question shows, strongest first. */
 export function harmSigns(question: string): Sign[] {
