@@ -116,13 +116,13 @@ export class Notifications {
 }
 
 /**
- * The outbound rate budget in Cosmos, so several instances together never exceed Teams' limit: each
- * reservation moves the tenant's next free slot forward with an ETag-guarded replace, so two
- * instances can never be handed the same slot.
+ * The outbound rate budget in Cosmos, so several instances together never exceed Teams' limit: the
+ * slots recently handed out are kept in one document per tenant, and each reservation adds to them
+ * with an ETag-guarded replace, so two instances can never be handed the same slot.
  */
 export class CosmosRateBudget {
   private readonly repo: Repository<typeof RateBudgetSchema>;
-  constructor(store: Store, private readonly now: () => number = Date.now) {
+  constructor(store: Store) {
     this.repo = new Repository(store, 'leases', RateBudgetSchema, 'rateBudget');
   }
 
@@ -130,16 +130,16 @@ export class CosmosRateBudget {
     return `rate-${key}`.slice(0, 200);
   }
 
-  async reserve(key: string, n: number, intervalMs: number, notBefore = this.now()): Promise<number> {
+  async reserve(key: string, plan: (state: { recent: number[]; pausedUntil: number }) => { slots: number[]; state: { recent: number[]; pausedUntil: number } }): Promise<number[]> {
     const id = this.id(key);
     for (let attempt = 0; ; attempt++) {
       const current = await this.repo.get(id, 'leases');
-      const start = Math.max(current?.tat ?? 0, current?.pausedUntil ?? 0, notBefore);
-      const next = { type: 'rateBudget' as const, id, pk: 'leases' as const, tat: start + n * intervalMs, pausedUntil: current?.pausedUntil ?? 0 };
+      const { slots, state } = plan({ recent: current?.recent ?? [], pausedUntil: current?.pausedUntil ?? 0 });
+      const next = { type: 'rateBudget' as const, id, pk: 'leases' as const, recent: state.recent, pausedUntil: state.pausedUntil };
       try {
         if (current) await this.repo.replace({ ...next, _etag: current._etag });
         else await this.repo.create(next);
-        return start;
+        return slots;
       } catch (e) {
         if (!(e instanceof StaleError || e instanceof ConflictError) || attempt >= 20) throw e;
       }
@@ -150,9 +150,9 @@ export class CosmosRateBudget {
     const id = this.id(key);
     const current = await this.repo.get(id, 'leases');
     if (!current) {
-      await this.repo.createIfAbsent({ type: 'rateBudget', id, pk: 'leases', tat: untilMs, pausedUntil: untilMs });
+      await this.repo.createIfAbsent({ type: 'rateBudget', id, pk: 'leases', recent: [], pausedUntil: untilMs });
       return;
     }
-    await this.repo.mutate(id, 'leases', (b) => (b.pausedUntil >= untilMs ? undefined : { ...b, pausedUntil: untilMs, tat: Math.max(b.tat, untilMs) }));
+    await this.repo.mutate(id, 'leases', (b) => (b.pausedUntil >= untilMs ? undefined : { ...b, pausedUntil: untilMs }));
   }
 }

@@ -45,8 +45,8 @@ export const RateBudgetSchema = z.object({
   type: z.literal('rateBudget'),
   id: z.string(),
   pk: z.literal('leases'),
-  /** Time (ms since the epoch) of the next free slot. */
-  tat: z.number(),
+  /** The latest send slots handed out (ms since the epoch), oldest first (bot/core/outbound/slots.ts). */
+  recent: z.array(z.number()).max(5000).default([]),
   pausedUntil: z.number().default(0),
 });
 export type RateBudgetDoc = z.infer<typeof RateBudgetSchema>;

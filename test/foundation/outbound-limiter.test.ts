@@ -91,4 +91,21 @@ describe('the outbound limiter', () => {
     // The margin the pacing leaves in a second covers the lateness allowed.
     expect(LATE_SLOT_MS).toBeLessThan(1000 / PACE_FRACTION - 1000);
   }, 20_000);
+
+  it('answers a burst of people at once while the second has room, and never more than the ceiling in it', async () => {
+    const limiter = new TeamsLimiter(new LocalBudget(), 50);
+    const started = performance.now();
+    const times: number[] = [];
+    await Promise.all(Array.from({ length: 70 }, (_, i) => limiter.take(`chat-${i}`, { interactive: true }).then(() => times.push(performance.now()))));
+    times.sort((a, b) => a - b);
+    // The first 50 need not wait for pacing (paced, the 20th alone would be 390 ms in).
+    expect(times[19] - started).toBeLessThan(150);
+    let busiest = 0;
+    for (let i = 0, j = 0; i < times.length; i++) {
+      while (times[i] - times[j] >= 1000) j++;
+      busiest = Math.max(busiest, i - j + 1);
+    }
+    expect(busiest).toBeLessThanOrEqual(50);
+    expect(times[50] - times[0]).toBeGreaterThanOrEqual(1000 - TIMER_SLACK_MS);
+  });
 });

@@ -1,4 +1,5 @@
 import { CONVERSATION_WINDOWS, LATE_SLOT_MS, MAX_LATE_SKIPS, PACE_FRACTION, RESERVE_BATCH, RESERVE_LEAD_MAX_MS, RESERVE_LOW_WATER } from './consts';
+import { slotRule, takeSlots, type SlotRule, type SlotState } from './slots';
 import { sleep } from '../../shared/sleep';
 
 export interface TakeOptions {
@@ -21,27 +22,27 @@ export interface OutboundLimiter {
 }
 
 /**
- * The tenant's budget, shared by every instance of the bot: it hands out consecutive send slots
- * (GCRA: a "theoretical arrival time" moves forward by one interval per slot), and remembers a pause.
+ * The tenant's budget, shared by every instance of the bot: it keeps the slots recently handed out
+ * and a pause, and applies a reservation (see slots.ts) to them atomically.
  */
 export interface RateBudget {
-  /** Reserves `n` slots `intervalMs` apart, none before `notBefore`; returns the time (ms since the epoch) of the first. */
-  reserve(key: string, n: number, intervalMs: number, notBefore: number): Promise<number>;
+  /** Applies `plan` to the key's state and stores the result, atomically; returns the slots it chose. */
+  reserve(key: string, plan: (state: SlotState) => { slots: number[]; state: SlotState }): Promise<number[]>;
   /** No slot of this key starts before `untilMs`. */
   pauseUntil(key: string, untilMs: number): Promise<void>;
 }
 
-/** An in-memory budget, for one instance (unit tests, a single bot without shared storage). */
+/** An in-memory budget, for one instance (unit tests, and while the shared one cannot be reached). */
 export class LocalBudget implements RateBudget {
-  private readonly tat = new Map<string, number>();
-  constructor(private readonly now: () => number = Date.now) {}
-  async reserve(key: string, n: number, intervalMs: number, notBefore = this.now()): Promise<number> {
-    const start = Math.max(this.tat.get(key) ?? 0, notBefore);
-    this.tat.set(key, start + n * intervalMs);
-    return start;
+  private readonly states = new Map<string, SlotState>();
+  async reserve(key: string, plan: (state: SlotState) => { slots: number[]; state: SlotState }): Promise<number[]> {
+    const { slots, state } = plan(this.states.get(key) ?? { recent: [], pausedUntil: 0 });
+    this.states.set(key, state);
+    return slots;
   }
   async pauseUntil(key: string, untilMs: number): Promise<void> {
-    this.tat.set(key, Math.max(this.tat.get(key) ?? 0, untilMs));
+    const state = this.states.get(key) ?? { recent: [], pausedUntil: 0 };
+    this.states.set(key, { ...state, pausedUntil: Math.max(state.pausedUntil, untilMs) });
   }
 }
 
@@ -76,7 +77,7 @@ interface TenantLane {
 export class TeamsLimiter implements OutboundLimiter {
   private readonly lanes = new Map<string, TenantLane>();
   private readonly recent = new Map<string, number[]>();
-  private readonly intervalMs: number;
+  private readonly rule: SlotRule;
   /** Used while the shared budget cannot be reached (storage down), so replies still go, at the same pace. */
   private readonly fallback: LocalBudget;
   /** Requests granted, for benchmarks and tests. */
@@ -92,20 +93,21 @@ export class TeamsLimiter implements OutboundLimiter {
     ratePerSecond: number,
     private readonly now: () => number = Date.now,
   ) {
-    this.intervalMs = 1000 / (ratePerSecond * PACE_FRACTION);
-    this.fallback = new LocalBudget(now);
+    this.rule = slotRule(ratePerSecond, PACE_FRACTION);
+    this.fallback = new LocalBudget();
   }
 
   /** Slots from the shared budget; from this instance's own if storage cannot be reached. */
-  private async reserve(key: string, n: number): Promise<number> {
+  private async reserve(key: string, n: number, paced: boolean): Promise<number[]> {
     const asked = this.now();
     const notBefore = asked + Math.min(RESERVE_LEAD_MAX_MS, Math.ceil(this.reserveMs * 1.5) + 1);
+    const plan = (state: SlotState) => takeSlots(state, n, this.rule, { notBefore, paced });
     try {
-      const start = await this.budget.reserve(key, n, this.intervalMs, notBefore);
+      const slots = await this.budget.reserve(key, plan);
       this.reserveMs = 0.8 * this.reserveMs + 0.2 * (this.now() - asked);
-      return start;
+      return slots;
     } catch {
-      return this.fallback.reserve(key, n, this.intervalMs, notBefore);
+      return this.fallback.reserve(key, plan);
     }
   }
 
@@ -154,10 +156,15 @@ export class TeamsLimiter implements OutboundLimiter {
         }
         // Reserve the next batch while this one is still being used, so sending never waits on Cosmos.
         if (!lane.fetching && lane.slots.length < RESERVE_LOW_WATER && waiting > lane.slots.length) {
-          const n = Math.min(RESERVE_BATCH, waiting - lane.slots.length);
-          lane.fetching = this.reserve(key, n)
-            .then((start) => {
-              for (let i = 0; i < n; i++) lane.slots.push(start + i * this.intervalMs);
+          // People waiting for a reply get slots that go at once while Teams' window has room;
+          // background work gets evenly paced ones.
+          const forPeople = lane.interactive.length - lane.slots.length;
+          const paced = forPeople <= 0;
+          const n = Math.min(RESERVE_BATCH, paced ? waiting - lane.slots.length : forPeople);
+          lane.fetching = this.reserve(key, n, paced)
+            .then((slots) => {
+              lane.slots.push(...slots);
+              lane.slots.sort((a, b) => a - b);
             })
             .finally(() => (lane.fetching = undefined));
         }
