@@ -56,7 +56,7 @@ export async function runStepsAsync<T>(steps: Generator<void, T>): Promise<T> {
 }
 
 /** Epochs between yields: a bot keeps answering other people while it trains. */
-const EPOCHS_PER_STEP = 10;
+const EPOCHS_PER_STEP = 2;
 
 /** Training as steps of a few epochs each, so a bot can train without blocking its event loop. */
 export function* trainingSteps(rows: readonly TrainingRow[], o: ClassifierOptions): Generator<void, Classifier> {

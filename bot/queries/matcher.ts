@@ -134,16 +134,29 @@ export interface Matcher {
   size: number;
 }
 
+/** Examples per step while indexing: each is stemmed, cued and given a sentence vector. */
+const EXAMPLES_PER_STEP = 100;
+
+/** `items.map(f)` in steps, so indexing a large bank never holds the event loop for long. */
+function* mapInSteps<T, U>(items: readonly T[], f: (item: T) => U): Generator<void, U[]> {
+  const out: U[] = [];
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0 && i % EXAMPLES_PER_STEP === 0) yield;
+    out.push(f(items[i]));
+  }
+  return out;
+}
+
 function* matcherSteps(input: MatcherInput): Generator<void, Matcher> {
   const tuning: MatchTuning = { ...MATCH_TUNING, ...input.tuning };
   const { content, vectors } = input;
   const glossary = new Map(content.glossary.map((g) => [g.acronym.toLowerCase(), g]));
-  const withTerms = input.examples.map((e) => ({ ...e, terms: contentTerms(e.text) })).filter((e) => e.terms.length > 0);
+  const withTerms = (yield* mapInSteps(input.examples, (e) => ({ ...e, terms: contentTerms(e.text) }))).filter((e) => e.terms.length > 0);
   const lexical = buildLexicalIndex(withTerms.map((e) => e.terms));
   /** The classifier's words: word pairs are made from them; cues are added after, unpaired. */
   const classifierWords = (text: string, terms: string[]) => ({ words: tuning.modelWords === 'light' ? modelTerms(text) : terms, cues: tuning.cues ? cues(text) : [] });
   const lexWeight = vectors ? tuning.lexicalWeight : 1;
-  const index: Indexed[] = withTerms.map((e) => ({
+  const index: Indexed[] = yield* mapInSteps(withTerms, (e) => ({
     topic: e.topic,
     text: e.text,
     source: e.source,
@@ -175,7 +188,8 @@ function* matcherSteps(input: MatcherInput): Generator<void, Matcher> {
     const perTopic = new Map<string, number>();
     for (const e of index) perTopic.set(e.topic, (perTopic.get(e.topic) ?? 0) + 1);
     const balance = (topic: string) => (tuning.balanceTopics ? index.length / topics.length / perTopic.get(topic)! : 1);
-    const rows: TrainingRow[] = index.map((e) => ({ x: featuresOf(e.words, e.sem), y: topics.indexOf(e.topic), weight: (e.source === 'taught' ? tuning.taughtWeight : 1) * balance(e.topic) }));
+    yield;
+    const rows: TrainingRow[] = yield* mapInSteps(index, (e) => ({ x: featuresOf(e.words, e.sem), y: topics.indexOf(e.topic), weight: (e.source === 'taught' ? tuning.taughtWeight : 1) * balance(e.topic) }));
     const classifier: Classifier = yield* trainingSteps(rows, { classes: topics.length, features: vocab.size + centroids.length, epochs: tuning.epochs, learningRate: tuning.learningRate, l2: tuning.l2 });
     return { classifier, featuresOf, known: (words: Indexed['words']) => gramsOf(words).some((g) => vocab.has(g)) };
   }
