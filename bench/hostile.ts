@@ -14,23 +14,13 @@
  * hostileStatus (the statuses seen), helpRequests, and one entry per hostile input.
  */
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { FakeConnector } from '../test/support/fake-connector';
+import { freePort } from '../test/support/free-port';
 
 const TENANT = '11111111-2222-3333-4444-555555555555';
 const ROOT = join(__dirname, '..');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 const member = (n: string) => ({ id: `29:${n}`, name: n, aadObjectId: `aad-${n}` });
 

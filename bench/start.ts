@@ -9,20 +9,10 @@
  * The last line printed is one JSON object: runs, medianMs, minMs, maxMs, command.
  */
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from '../test/support/free-port';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const COMMAND = process.env.BENCH_START_COMMAND ?? 'npm start';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function once(): Promise<number> {
   const port = await freePort();

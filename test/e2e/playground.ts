@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import type { ChildProcess } from 'node:child_process';
 import WebSocket from 'ws';
 import { loadConfig } from '../../bot/core/config';
@@ -6,17 +5,9 @@ import type { App } from '../../bot/edge/server';
 import { createLogger } from '../../bot/core/logger';
 import { startPlayground, startDevApp } from '../../bot/edge/dev/local-chat';
 import { PLAYGROUND_USER } from '../../bot/edge/dev/playground-user';
+import { freePort } from '../support/free-port';
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 export interface PlaygroundMessage {
   action: string;
