@@ -36,6 +36,26 @@ export async function claimSendBatch(a: ClaimArgs): Promise<Stored<Delivery>[]> 
   return claimEach(a, page.filter((d) => !a.holding.has(d.id)), (d) => ({ ...d, status: 'sending', claimedBy: a.worker, claimUntil: a.now + a.leaseMs, attempts: d.attempts + 1 }));
 }
 
+/** Whether a delivery may be taken now: the same rule as the query in `claimSendBatch`. */
+export function claimableForSend(d: Delivery, now: number, worker: string): boolean {
+  return (d.status === 'queued' && d.claimUntil < now) || (d.status === 'sending' && (d.claimUntil < now || d.claimedBy !== worker));
+}
+
+/**
+ * Step 2 for the plan's first page, whose ids are known: point reads instead of a query, so the
+ * first messages leave as soon as the page is written (a query scans the container on the embedded
+ * store and costs a round trip more on Cosmos). Claimed the same way, by an ETag-guarded replace.
+ */
+export async function claimSendByIds(a: ClaimArgs, ids: readonly string[]): Promise<Stored<Delivery>[]> {
+  const read = await mapLimit(
+    ids.filter((id) => !a.holding.has(id)),
+    STORE_CONCURRENCY,
+    (id) => a.repo.deliveries.get(id, a.briefingId),
+  );
+  const page = read.filter((d): d is Stored<Delivery> => !!d && claimableForSend(d, a.now, a.worker));
+  return claimEach(a, page, (d) => ({ ...d, status: 'sending', claimedBy: a.worker, claimUntil: a.now + a.leaseMs, attempts: d.attempts + 1 }));
+}
+
 /** Step 2 for an edit or retraction: delivered cards that still show an older version. */
 export async function claimUpdateBatch(a: ClaimArgs & { version: number }): Promise<Stored<Delivery>[]> {
   const page = await a.repo.deliveries.query(

@@ -14,6 +14,8 @@ export interface Plan {
   done(): boolean;
   /** Resolves when another page has been written (or the plan is finished). */
   nextPage(): Promise<void>;
+  /** The first page's delivery ids, once it is written (empty if writing it failed). */
+  firstPage: Promise<string[]>;
 }
 
 /**
@@ -27,6 +29,8 @@ export async function startPlan(services: Services, repo: BriefingsRepository, b
   const ttl = services.config.embeddedStorage ? undefined : services.config.RETENTION_DAYS_DELIVERIES * 86_400;
   const docs = deliveriesFor(repo, briefing.id, recipients, at, ttl);
   let finished = false;
+  let firstWritten: (ids: string[]) => void = () => undefined;
+  const firstPage = new Promise<string[]>((r) => (firstWritten = r));
   let waiters: (() => void)[] = [];
   const wake = () => {
     const w = waiters;
@@ -40,11 +44,13 @@ export async function startPlan(services: Services, repo: BriefingsRepository, b
         const size = i === 0 ? PLAN_FIRST_PAGE_SIZE : PLAN_BULK_SIZE;
         alive();
         await repo.createDeliveries(docs.slice(i, i + size));
+        if (i === 0) firstWritten(docs.slice(0, size).map((d) => d.id));
         i += size;
         wake();
       }
     } finally {
       finished = true;
+      firstWritten([]);
       wake();
     }
   })();
@@ -55,5 +61,6 @@ export async function startPlan(services: Services, repo: BriefingsRepository, b
     written,
     done: () => finished,
     nextPage: () => (finished ? Promise.resolve() : new Promise<void>((r) => waiters.push(r))),
+    firstPage,
   };
 }

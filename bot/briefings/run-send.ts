@@ -3,7 +3,7 @@ import type { Stored } from '../../storage/repository';
 import { emptyCounts } from '../../storage/briefings/repository';
 import { acquireBroadcast, renewBroadcast } from './broadcast-lease';
 import { startPlan, type Plan } from './plan-deliveries';
-import { claimSendBatch } from './claim-batch';
+import { claimSendBatch, claimSendByIds } from './claim-batch';
 import { sendOne } from './deliver-one';
 import { ProgressReporter } from './progress';
 import { briefingCard, progressCard } from './cards';
@@ -54,15 +54,25 @@ export async function runSend(c: RunContext, initial: Stored<Briefing>): Promise
   let version = briefing.version;
   const progress = new ProgressReporter(c.services, briefing, 'send', total, counts, t.progressIntervalMs ?? PROGRESS_INTERVAL_MS);
   let cancelled = lease.cancelRequested;
+  let firstPage = plan?.firstPage;
 
   const outcome = cancelled
     ? 'stopped'
     : await pump({
         claim: async (holding) => {
+          const args = { repo: c.repo, briefingId: id, worker: c.workerId, now: c.nowMs(), leaseMs: t.claimLeaseMs ?? CLAIM_LEASE_MS, top: CLAIM_PAGE_SIZE, holding, alive: c.life.alive };
+          if (firstPage) {
+            // The first page's ids are known: read them, rather than query for them.
+            const pending = firstPage;
+            firstPage = undefined;
+            const ids = await pending;
+            const page = await claimSendByIds(args, ids);
+            if (page.length > 0) return page;
+          }
           for (;;) {
             // Read before claiming: a page written after an empty claim is found by the next one.
             const planned = !plan || plan.done();
-            const page = await claimSendBatch({ repo: c.repo, briefingId: id, worker: c.workerId, now: c.nowMs(), leaseMs: t.claimLeaseMs ?? CLAIM_LEASE_MS, top: CLAIM_PAGE_SIZE, holding, alive: c.life.alive });
+            const page = await claimSendBatch({ ...args, now: c.nowMs() });
             if (page.length > 0 || planned) return page;
             await plan!.nextPage();
           }

@@ -4,6 +4,7 @@ import { retryDelayMs } from '../../bot/core/outbound/backoff';
 import { computeReach, reachCsv, inert } from '../../bot/briefings/reach';
 import { searchLibrary } from '../../bot/briefings/library';
 import { statusFor } from '../../bot/briefings/record-outcome';
+import { claimableForSend } from '../../bot/briefings/claim-batch';
 import { judgeText } from '../../bot/shared/privacy/purpose';
 const checkText = (t: string) => ({ flagged: judgeText(t, 'narrative', { confirmed: true }).outcome === 'refuse' });
 import { visibleTo, mayViewReach } from '../../bot/briefings/visibility';
@@ -163,4 +164,21 @@ describe('who may see a briefing and its reach', () => {
     [{ id: 'author', roles: [] }, true],
     [{ id: 'x', roles: ['dsp'] }, false],
   ] as any[])('%j may view reach: %s', (member, expected) => expect(mayViewReach(member, { authorId: 'author' })).toBe(expected));
+});
+
+describe('claimableForSend: who may take a delivery (the same rule as the claim query)', () => {
+  const NOW = 1_000_000;
+  const d = (status: 'queued' | 'sending' | 'sent' | 'failed', claimUntil: number, claimedBy?: string) =>
+    ({ type: 'delivery', id: 'd', pk: 'b', briefingId: 'b', recipient: 'r', status, claimUntil, claimedBy, attempts: 0, shown: 0, updatedAt: '' }) as never;
+  it.each([
+    ['queued, never claimed', d('queued', 0), true],
+    ['queued, claim still running', d('queued', NOW + 1), false],
+    ['sending by me, claim running', d('sending', NOW + 1, 'me'), false],
+    ['sending by me, claim expired', d('sending', NOW - 1, 'me'), true],
+    ['sending by another worker (it stopped: we hold the lease)', d('sending', NOW + 1, 'other'), true],
+    ['sent', d('sent', 0), false],
+    ['failed', d('failed', 0), false],
+  ])('%s -> %s', (_label, delivery, expected) => {
+    expect(claimableForSend(delivery, NOW, 'me')).toBe(expected);
+  });
 });
