@@ -7,6 +7,9 @@
  * Each simulated user pauses between turns (think time, exponential, mean THINK_MS = 1 s, as a person reads
  * a card). A second phase with no think time measures saturation: there, 50 users are always waiting,
  * so latency is 50 / throughput and says how many turns a second one instance can take.
+ *
+ * Every reply counts against Teams' 50 requests a second per tenant, as in a real tenant, so near that
+ * rate replies queue. OUTBOUND_RATE_PER_SECOND=1000 lifts the limit, to see the bot's own work alone.
  */
 import { startTestBot, personalConversationId, type TestUser } from '../test/support/harness';
 
@@ -33,7 +36,7 @@ function percentile(sorted: number[], p: number) {
 }
 
 async function main() {
-  const bot = await startTestBot({ env: { LOG_LEVEL: 'silent' }, embeddedThread: true });
+  const bot = await startTestBot({ env: { LOG_LEVEL: 'silent', ...(process.env.OUTBOUND_RATE_PER_SECOND ? { OUTBOUND_RATE_PER_SECOND: process.env.OUTBOUND_RATE_PER_SECOND } : {}) }, embeddedThread: true });
   const services = bot.app.services;
   const users: TestUser[] = Array.from({ length: USERS }, (_, i) => ({ id: `29:turn-user-${i}`, aadObjectId: `turn-user-${i}`, name: `Bench user ${i}` }));
   const bu: TestUser = { id: '29:turn-bu', aadObjectId: 'turn-bu', name: 'Bench business unit' };
