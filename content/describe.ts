@@ -1,6 +1,7 @@
 import type { ContentPack } from './load';
 import type { Chair, FrontDoor, MeetingSeries } from './schema/partnership';
 import type { Provenance, SourceRef, TextFact, SourceDocument } from './schema/provenance';
+import { DateTime } from 'luxon';
 import { NATIONAL_DOCUMENTS } from './national';
 
 /**
@@ -99,6 +100,9 @@ export function describeSource(pack: Pick<ContentPack, 'sources'>, ref: SourceRe
   return `${doc?.short ?? ref.doc}, ${ref.at}`;
 }
 
+/** "29 Nov 2026", the day in the UK. */
+const londonDay = (at: string) => DateTime.fromISO(at, { zone: 'utc' }).setZone('Europe/London').toFormat('d LLL yyyy');
+
 /**
  * The "Source:" line of an answer card: the distinct documents behind what the card shows, a note
  * when any of it is still to be confirmed, and the business unit's own changes.
@@ -116,10 +120,12 @@ export function sourceLine(pack: Pick<ContentPack, 'sources'>, items: readonly P
   const shown = parts.length > 3 ? [...parts.slice(0, 3), `${parts.length - 3} more`] : parts;
   const changed = items.filter((i) => i.override?.action === 'change');
   const notes = [
-    ...(changed.length ? [`updated by the business unit (${changed[changed.length - 1].override!.byName}, ${changed[changed.length - 1].override!.at.slice(0, 10)})`] : []),
-    ...(items.some((i) => i.toConfirm) ? ['parts marked "to be confirmed" are awaiting the partnership'] : []),
+    ...(changed.length ? [`Updated by the business unit (${changed[changed.length - 1].override!.byName}, ${londonDay(changed[changed.length - 1].override!.at)})`] : []),
+    ...(items.some((i) => i.toConfirm) ? ['Parts marked "to be confirmed" are awaiting the partnership'] : []),
   ];
-  return [shown.join('; '), ...notes].filter(Boolean).join('. ');
+  const line = [shown.join('; '), ...notes].filter(Boolean).join('. ');
+  // A sentence on the card: closed with a full stop unless it already ends in one.
+  return line && !/[.!?]$/.test(line) ? `${line}.` : line;
 }
 
 /** A statement as a card shows it: marked when the partnership has still to confirm it. */

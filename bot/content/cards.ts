@@ -4,6 +4,7 @@ import { expandCard } from '../../cards/expand';
 import { TO_BE_CONFIRMED } from '../../content/describe';
 import { topicTitle } from '../queries/cards';
 import { PAGE_SIZE } from './consts';
+import { plural } from '../shared/format';
 import { factIdForTopic, factSource, factsToConfirm, findFact, mostAsked, overrideLabel, overrideLine, sourceCounts } from './review';
 
 const clip = (s: string, n = 220) => (s.length > n ? `${s.slice(0, n - 3)}...` : s);
@@ -23,7 +24,7 @@ export async function listCard(services: Services, page = 1, banner = ''): Promi
     banner,
     mostAsked: asked.map((a) => {
       const fact = findFact(pack, factIdForTopic(a.topic));
-      return { label: topicTitle(pack.queries, a.topic), detail: `Asked ${a.count} time${a.count === 1 ? '' : 's'} recently. Source: ${fact ? factSource(pack, fact) : 'none given'}${fact?.holder.toConfirm ? ` (${TO_BE_CONFIRMED})` : ''}.`, factId: factIdForTopic(a.topic) };
+      return { label: topicTitle(pack.queries, a.topic), detail: `Asked ${plural(a.count, 'time')} recently. Source: ${fact ? factSource(pack, fact) : 'none given'}${fact?.holder.toConfirm ? ` (${TO_BE_CONFIRMED})` : ''}.`, factId: factIdForTopic(a.topic) };
     }),
     confirmHeading: pending.length ? `To confirm (${(p - 1) * PAGE_SIZE + 1} to ${(p - 1) * PAGE_SIZE + shown.length} of ${pending.length})` : 'To confirm: nothing is waiting.',
     toConfirm: shown.map((f) => ({ label: f.label, text: clip(f.text || '(not set)'), note: clip(f.holder.toConfirm ?? ''), factId: f.id })),

@@ -35,8 +35,17 @@ export function sourceCounts(pack: ContentPack): Record<'local' | 'national' | '
 export async function mostAsked(services: Services): Promise<{ topic: string; count: number }[]> {
   const repo = services.repos.queries;
   const logs = await repo.logs.query('c.pk = @pk AND c.type = @t', [{ name: '@pk', value: repo.pk }, { name: '@t', value: 'query' }], { orderBy: 'c.createdAt DESC', top: MOST_ASKED_WINDOW });
+  return countAsked(logs, services.content.queries.topics.map((t) => t.id));
+}
+
+/**
+ * The answers most asked about, from the newest questions' topics. Only the pack's answer topics
+ * count: an unanswered, off-topic or glossary question has no answer the business unit could review.
+ */
+export function countAsked(logs: readonly { topic: string }[], answerTopics: readonly string[]): { topic: string; count: number }[] {
+  const known = new Set(answerTopics);
   const counts = new Map<string, number>();
-  for (const l of logs) if (l.topic !== 'unknown') counts.set(l.topic, (counts.get(l.topic) ?? 0) + 1);
+  for (const l of logs) if (known.has(l.topic)) counts.set(l.topic, (counts.get(l.topic) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, MOST_ASKED_COUNT).map(([topic, count]) => ({ topic, count }));
 }
 

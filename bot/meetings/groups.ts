@@ -21,6 +21,12 @@ export function agencyPartner(content: ContentPack, id: string): string | undefi
   return content.partnership.agencies.find((a) => a.id === id)?.statutoryPartner;
 }
 
+/** The groups by name, each with the shortest word that finds it: "Partnership board (board)". */
 export function groupList(content: ContentPack): string {
-  return content.partnership.meetingSeries.map((s) => s.id).join(', ');
+  return content.partnership.meetingSeries
+    .map((s) => {
+      const typed = [s.id, ...s.aliases].sort((a, b) => a.length - b.length)[0];
+      return `${s.name} (${typed})`;
+    })
+    .join('; ');
 }

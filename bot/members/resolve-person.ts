@@ -20,7 +20,7 @@ export async function resolvePerson(services: Services, who: string, mentions: r
   const exact = found.filter((m) => m.name.toLowerCase() === cleaned.toLowerCase());
   if (exact.length === 1) return exact[0];
   if (found.length === 1) return found[0];
-  if (found.length === 0) return `I could not find anyone called "${cleaned}". They need to have said hello to me first.`;
+  if (found.length === 0) return `I could not find anyone called "${cleaned}". They need to be in a team the bot is in, or to have said hello to me first.`;
   return `More than one person matches "${cleaned}": ${found.slice(0, 5).map((m) => m.name).join(', ')}. Please @mention them instead.`;
 }
 

@@ -68,8 +68,13 @@ export async function syncTeam(services: Services, teamId: string): Promise<Team
 }
 
 /** Every team the bot is installed in. */
+/** The teams the bot is installed in (from the channel conversations it was added to). */
+export async function installedTeams(services: Services): Promise<string[]> {
+  return [...new Set((await services.members.installedConversations('channel')).map((c) => c.teamId).filter((t): t is string => Boolean(t)))];
+}
+
 export async function syncAllTeams(services: Services): Promise<TeamSync[]> {
-  const teams = [...new Set((await services.members.installedConversations('channel')).map((c) => c.teamId).filter((t): t is string => Boolean(t)))];
+  const teams = await installedTeams(services);
   const results: TeamSync[] = [];
   for (const teamId of teams) results.push(await syncTeam(services, teamId));
   return results;

@@ -26,7 +26,7 @@ export function topicTitle(content: QueriesContent, id: string): string {
   const g = findGlossary(content, id);
   if (g) return `${g.acronym}: ${g.expansion}`;
   if (id === PARTNERSHIP_TOPIC_ID) return PARTNERSHIP_TOPIC_TITLE;
-  return findTopic(content, id)?.title ?? 'nothing confident';
+  return findTopic(content, id)?.title ?? 'none';
 }
 
 /** The front door's phone as the front-door answer shows it: never an unconfirmed number as fact. */
@@ -157,7 +157,7 @@ export function unansweredCard(content: QueriesContent, rows: readonly Unanswere
     hint: 'Choose what a question means and press Teach the bot: every instance uses it at once. Type taught to see what was taught, with undo.',
     rows: rows.map((r, i) => ({
       label: `${r.count} × "${r.question}"`,
-      guess: r.guessTopic ? topicTitle(content, r.guessTopic) : 'nothing confident',
+      guess: r.guessTopic ? topicTitle(content, r.guessTopic) : 'none',
       guessTopic: r.guessTopic ?? '',
       inputId: `teach-${i}`,
       queryId: r.queryId,
@@ -194,7 +194,7 @@ export function ticketCard(content: QueriesContent, t: Ticket, agencyName: strin
     question: t.question,
     statusLabel: STATUS_LABEL[t.status],
     agency: agencyName ?? 'not recorded',
-    matched: t.matchedTopic === 'unknown' ? 'nothing confident' : topicTitle(content, t.matchedTopic),
+    matched: t.matchedTopic === 'unknown' ? 'none' : topicTitle(content, t.matchedTopic),
     asked: formatDateTime(t.createdAt),
     assignee: t.assigneeName ?? 'nobody yet',
     answer: t.answer ?? '',

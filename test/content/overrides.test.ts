@@ -1,3 +1,4 @@
+import { countAsked } from '../../bot/content/review';
 import { startTestBot, users, type TestBot } from '../support/harness';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../storage/embedded';
 
@@ -46,5 +47,17 @@ describe('content overrides', () => {
     const history = await a.app.services.overrides.history();
     expect(history).toHaveLength(1);
     expect(history[0].status).toBe('reverted');
+  });
+});
+
+describe('countAsked: the answers most asked about', () => {
+  const topics = ['neglect', 'front-door', 'escalation-route'];
+  const logs = (...t: string[]) => t.map((topic) => ({ topic }));
+  it.each([
+    ['only answer topics count (unanswered, off-topic and glossary questions have no answer to review)', logs('unknown', 'off-topic', 'glossary:AIM', 'neglect'), [{ topic: 'neglect', count: 1 }]],
+    ['most asked first, ties by id', logs('neglect', 'front-door', 'front-door', 'escalation-route'), [{ topic: 'front-door', count: 2 }, { topic: 'escalation-route', count: 1 }, { topic: 'neglect', count: 1 }]],
+    ['nothing asked', logs(), []],
+  ])('%s', (_label, given, expected) => {
+    expect(countAsked(given, topics)).toEqual(expected);
   });
 });

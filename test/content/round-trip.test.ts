@@ -77,7 +77,7 @@ describe('content: confirm, change and revert from Teams, seen by every instance
     await b.say(users.practitioner, 'escalation route');
     const text = cardText(lastCard(b, users.practitioner));
     expect(text).toContain(newSummary);
-    expect(text).toMatch(/Source: CESCP arrangements \(section 20.*updated by the business unit \(Business Unit Officer, \d{4}-\d{2}-\d{2}\)/);
+    expect(text).toMatch(/Source: CESCP arrangements \(section 20.*Updated by the business unit \(Business Unit Officer, \d{1,2} [A-Z][a-z]{2} \d{4}\)/);
   });
 
   it('the most-asked list shows the answer people asked for', async () => {

@@ -123,7 +123,7 @@ it('turns RSVPs from three partners into the quorum line on every posted copy', 
   const noName = await bot.invoke(users.dspEducation, 'meetings.rsvp', { meetingId, response: 'deputy', deputyName: '' });
   expect(noName.value).toMatch(/deputy's name/);
   const unknown = await bot.invoke(users.dspEducation, 'meetings.rsvp', { meetingId, response: 'deputy', deputyName: 'Assistant Head of Education', deputyAgency: 'same' });
-  expect(unknown.value).toBe('I could not find anyone called "Assistant Head of Education". They need to have said hello to me first. Nothing was changed.');
+  expect(unknown.value).toBe('I could not find anyone called "Assistant Head of Education". They need to be in a team the bot is in, or to have said hello to me first. Nothing was changed.');
   await bot.say(deputy, 'my roles');
   r = await bot.invoke(users.dspEducation, 'meetings.rsvp', { meetingId, response: 'deputy', deputyName: 'Assistant Head of Education', deputyAgency: 'same' });
   // Education is a local partner, not a statutory one: its deputy is recorded but the board still needs the ICB.

@@ -85,6 +85,21 @@ it('refuses every directory command to anyone but the business unit', async () =
   }
 });
 
+describe('with the bot in no team yet', () => {
+  let alone: TestBot;
+  beforeAll(async () => {
+    alone = await startTestBot({ log });
+    await alone.grant(users.bu, ['businessUnit'], 'council-childrens');
+  });
+  afterAll(async () => alone?.close());
+
+  it('says so at once instead of promising a report', async () => {
+    await alone.say(users.bu, 'sync members');
+    await alone.app.services.background.idle();
+    expect(alone.connector.texts(personalConversationId(users.bu))).toEqual(["The bot is not installed in any team yet. Add it to the partnership's teams first."]);
+  });
+});
+
 it('logged no errors', () => {
   expect(lines.filter((l) => (l.level as number) >= 50)).toEqual([]);
 });

@@ -83,7 +83,7 @@ describe('queries content pack', () => {
     const text = cardText(answerCard(pack, 'front-door', 'q'));
     expect(text).toMatch(/Have the key facts ready: .+ \(to be confirmed\)/);
     expect(text).toMatch(/Source: CESCP arrangements \(section 3 .+\); Working Together 2023 \(chapter 3 \(making a referral\)\)/);
-    expect(text).toMatch(/parts marked "to be confirmed" are awaiting the partnership/);
+    expect(text).toMatch(/Parts marked "to be confirmed" are awaiting the partnership/);
     expect(text).not.toMatch(/Talk to the family .+\(to be confirmed\)/);
   });
 

@@ -26,7 +26,7 @@ export function createDevSwitchFeature(services: Services): Feature {
           if (!persona) return void (await turn.reply(`Try one of: ${DEMO_PERSONAS.map((p) => `dev as ${p.key}`).join('; ')}.`));
           await services.members.members.mutate(turn.member.id, turn.member.pk, (m) => ({ ...m, roles: [...persona.roles], agency: persona.agency, updatedAt: services.clock.now().toISOString() }));
           const agency = services.content.partnership.agencies.find((a) => a.id === persona.agency)?.name ?? persona.agency;
-          await turn.reply(`Development only: you now see the bot as ${persona.name}. Roles: ${effectiveRoles(persona.roles).map((r) => ROLE_LABELS[r]).join(', ')}. Agency: ${agency}. Type help to see what they can do, or dev as business unit to go back.`);
+          await turn.reply(`Development only: you now see the bot as ${persona.name}. Roles: ${effectiveRoles(persona.roles).map((r) => ROLE_LABELS[r]).join(', ')}. Agency: ${agency}. Type help to see what they can do${persona.roles.includes('businessUnit') ? '' : ', or dev as business unit to go back'}.`);
         },
       },
     ],
