@@ -3,6 +3,8 @@ import { startApp } from '../../bot/edge/server';
 import { createLogger } from '../../bot/core/logger';
 import { startDevApp } from '../../bot/edge/dev/local-chat';
 import { createDevSwitchFeature } from '../../bot/edge/dev/dev-switch';
+import { DEMO_PERSONAS, personaAgency } from '../../bot/edge/dev/demo-members';
+import { listPacks, loadPackByName } from '../../content/load';
 import { PLAYGROUND_USER } from '../../bot/edge/dev/playground-user';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../storage/embedded';
 import { startTestBot, personalConversationId, users, type TestBot } from '../support/harness';
@@ -11,6 +13,14 @@ import { FakeConnector } from '../support/fake-connector';
 /**
  * Issue 19, item 10: "dev as [role]" lets the local demo show every view, and exists only there.
  */
+describe.each(listPacks())('the demo people under the %s pack', (packName) => {
+  const pack = loadPackByName(packName);
+  it.each(DEMO_PERSONAS.map((p) => [p.key, p] as const))('%s works for one of its agencies', (_key, persona) => {
+    const id = personaAgency(pack, persona);
+    expect(pack.partnership.agencies.map((a) => a.id)).toContain(id);
+  });
+});
+
 describe('the "dev as" switch', () => {
   let embedded: EmbeddedCosmos;
   beforeAll(async () => {
@@ -57,6 +67,9 @@ describe('the "dev as" switch', () => {
       expect(await me()).toMatchObject({ roles: ['dsp'], agency: 'police' });
       await say('dev as school practitioner');
       expect(await me()).toMatchObject({ roles: [], agency: 'education' });
+      await say('dev as health practitioner');
+      expect(await me()).toMatchObject({ roles: [], agency: 'east-cheshire-trust' });
+      expect(connector.texts().pop()).toBe('Development only: you now see the bot as Ellie Brooks (health visitor, demo). Roles: practitioner. Agency: East Cheshire NHS Trust. Type help to see what they can do, or dev as business unit to go back.');
       await say('dev as business unit');
       expect((await me())!.roles).toEqual(['businessUnit', 'chair']);
       // The demo people are stored, and the partners sit in the board.

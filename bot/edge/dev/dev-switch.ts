@@ -1,7 +1,7 @@
 import type { Feature, Services } from '../../core/contract';
 import { ROLE_LABELS, effectiveRoles } from '../../core/roles';
 import { usage } from '../../shared/format';
-import { DEMO_PERSONAS, findPersona } from './demo-members';
+import { DEMO_PERSONAS, findPersona, personaAgency } from './demo-members';
 
 /**
  * `dev as [role]`: in the local demo only, gives the person chatting the roles and agency of one of
@@ -24,8 +24,9 @@ export function createDevSwitchFeature(services: Services): Feature {
         run: async (turn, args) => {
           const persona = args.who ? findPersona(args.who) : undefined;
           if (!persona) return void (await turn.reply(`Try one of: ${DEMO_PERSONAS.map((p) => `dev as ${p.key}`).join('; ')}.`));
-          await services.members.members.mutate(turn.member.id, turn.member.pk, (m) => ({ ...m, roles: [...persona.roles], agency: persona.agency, updatedAt: services.clock.now().toISOString() }));
-          const agency = services.content.partnership.agencies.find((a) => a.id === persona.agency)?.name ?? persona.agency;
+          const agencyId = personaAgency(services.content, persona);
+          await services.members.members.mutate(turn.member.id, turn.member.pk, (m) => ({ ...m, roles: [...persona.roles], agency: agencyId, updatedAt: services.clock.now().toISOString() }));
+          const agency = services.content.partnership.agencies.find((a) => a.id === agencyId)?.name ?? 'none in this pack';
           await turn.reply(`Development only: you now see the bot as ${persona.name}. Roles: ${effectiveRoles(persona.roles).map((r) => ROLE_LABELS[r]).join(', ')}. Agency: ${agency}. Type help to see what they can do${persona.roles.includes('businessUnit') ? '' : ', or dev as business unit to go back'}.`);
         },
       },
