@@ -60,7 +60,7 @@ function sectionCharts(r: Report, section: NumbersSection): { charts: ChartData[
   if (section === 'governance') {
     const partners = f.governance.partners.filter((p) => p.attended.d > 0);
     const groups = f.governance.groups.filter((g) => g.planned || g.held || g.cancelled);
-    const tables: TableData[] = [table('Meetings by group', ['Group', 'held of planned', 'quorate', 'attendance'], groups.map((g) => [g.name, `${g.planned === undefined ? `${n(g.held)} (meets as needed)` : `${n(g.held)} of ${n(g.planned)}`}${g.cancelled ? ` (${n(g.cancelled)} cancelled)` : ''}`, pctText(g.quorate), pctText(g.attendance)]))];
+    const tables: TableData[] = [table('Meetings by group', ['Group', 'held of planned', 'quorate', 'attendance'], groups.map((g) => [g.name, `${g.planned === undefined ? `${n(g.held)} (meets as needed)` : g.held > g.planned ? `${n(g.held)} (${n(g.planned)} planned)` : `${n(g.held)} of ${n(g.planned)}`}${g.cancelled ? ` (${n(g.cancelled)} cancelled)` : ''}`, pctText(g.quorate), pctText(g.attendance)]))];
     if (f.governance.boardAgencies.length) tables.push(table(`${f.governance.board?.name ?? 'Board'} attendance by agency`, ['Agency', 'meetings attended', '%'], f.governance.boardAgencies.map((a) => [agencyLabel(r.ctx, a.agency), `${n(a.attended)} of ${n(a.held)}`, `${a.percent}%`])));
     return {
       charts: [chart('hbar', 'Attendance by statutory partner (%)', partners.map((p) => ({ x: p.label, y: pct(p.attended)! })), ['Partner', 'meetings attended', '%'], partners.map((p) => [p.label, of(p.attended), pctText(p.attended)]), 'no meetings of groups with a quorum rule were held')],

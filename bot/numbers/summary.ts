@@ -4,6 +4,7 @@
  */
 import type { Figures } from './figures';
 import { pct } from './ratio';
+import { plural } from '../shared/format';
 
 export interface Sentence {
   /** Which rule wrote it. */
@@ -24,7 +25,6 @@ export const MIN_SENTENCES = 3;
 export const MAX_SENTENCES = 6;
 
 const n = (v: number) => v.toLocaleString('en-GB');
-const plural = (v: number, one: string, many: string) => `${n(v)} ${v === 1 ? one : many}`;
 const wasWere = (v: number) => (v === 1 ? 'was' : 'were');
 const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s);
 
@@ -44,7 +44,15 @@ const RULES: { rule: string; priority: number; make: Rule }[] = [
     make: (f) => {
       const g = f.governance;
       if (g.planned === 0 && g.held === 0) return undefined;
-      const lead = g.held === g.planned ? `All ${plural(g.planned, 'planned governance meeting', 'planned governance meetings')} ${wasWere(g.planned)} held` : `${n(g.held)} of ${plural(g.planned, 'planned governance meeting', 'planned governance meetings')} ${wasWere(g.held)} held`;
+      const lead =
+        g.held === g.planned
+          ? `All ${plural(g.planned, 'planned governance meeting', 'planned governance meetings')} ${wasWere(g.planned)} held`
+          : g.held < g.planned
+            ? `${n(g.held)} of ${plural(g.planned, 'planned governance meeting', 'planned governance meetings')} ${wasWere(g.held)} held`
+            : // More than planned (a group with no set cadence, or an extra meeting): "1 of 0" would read as an error.
+              g.planned === 0
+              ? `${plural(g.held, 'governance meeting')} ${wasWere(g.held)} held, none of them planned by a group's agreed cadence`
+              : `${plural(g.held, 'governance meeting')} ${wasWere(g.held)} held, more than the ${n(g.planned)} planned`;
       const cancelled = g.cancelled ? `; ${n(g.cancelled)} ${wasWere(g.cancelled)} cancelled` : '';
       return { rule: 'meetings', text: `${lead}${cancelled}.`, refs: [{ id: 'meetings-held', value: g.held }, { id: 'meetings-planned', value: g.planned }, { id: 'meetings-cancelled', value: g.cancelled }] };
     },

@@ -237,6 +237,15 @@ describe('change since last period and the summary', () => {
 
   const sentence = (rule: string, f: typeof q1) => summarise(f, q4, { board: 'Partnership board', current: false }).find((s) => s.rule === rule)?.text;
   it.each([
+    [3, 3, 0, 'All 3 planned governance meetings were held.'],
+    [1, 3, 0, '1 of 3 planned governance meetings was held.'],
+    [0, 2, 1, '0 of 2 planned governance meetings were held; 1 was cancelled.'],
+    [1, 0, 0, "1 governance meeting was held, none of them planned by a group's agreed cadence."],
+    [4, 3, 0, '4 governance meetings were held, more than the 3 planned.'],
+  ])('meetings: %i held of %i planned, %i cancelled', (held, planned, cancelled, text) => {
+    expect(sentence('meetings', { ...q1, governance: { ...q1.governance, held, planned, cancelled } })).toBe(text);
+  });
+  it.each([
     [{ n: 1, d: 1 }, 'The one review action due in the quarter was completed on time.'],
     [{ n: 0, d: 1 }, 'The one review action due in the quarter was not completed on time.'],
     [{ n: 3, d: 3 }, 'All 3 review actions due in the quarter were completed on time.'],
