@@ -34,6 +34,7 @@ export const EnvSchema = z
     CONTENT_PACK: z.string().regex(/^[a-z0-9-]+$/, 'a pack folder name under content/packs').default('cheshire-east'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SCHEDULER_ENABLED: bool.default(true),
+    WARM_UP_ON_START: bool.default(true),
     SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     WORKING_HOURS_START: hhmm.default('09:00'),
     WORKING_HOURS_END: hhmm.default('17:00'),

@@ -185,6 +185,11 @@ export interface Feature {
   onTeamInstalled?(teamId: string): Promise<void>;
   /** Teams says these members left a team (membersRemoved). */
   onMembersLeft?(teamId: string, memberIds: string[]): Promise<void>;
+  /**
+   * Once the server is listening, in the background (when `WARM_UP_ON_START` is on): work the first
+   * request would otherwise wait for, such as training the query matcher.
+   */
+  onStarted?(): Promise<void>;
 }
 
 export type FeatureFactory = (services: Services) => Feature;

@@ -125,6 +125,8 @@ export async function startApp(opts: AppOptions): Promise<App> {
   });
   const port = (server.address() as AddressInfo).port;
   if (opts.scheduler ?? config.SCHEDULER_ENABLED) scheduler.start(config.SCHEDULER_INTERVAL_SECONDS);
+  // After listening, so /healthz answers at once; requests that arrive meanwhile are served as usual.
+  if (config.WARM_UP_ON_START) for (const f of core.features) if (f.onStarted) services.background.run(`${f.name}:started`, () => f.onStarted!());
   log.info({ event: 'listening', host: config.host, port, auth: config.anonymous ? 'anonymous (loopback only)' : 'bot-framework-jwt', tenants: config.allowedTenants.length }, 'partnership bot listening');
 
   return {

@@ -20,5 +20,7 @@ export function createQueriesFeature(services: Services): Feature {
     },
     commands: createQueryCommands(services, answering, teaching),
     verbs: createQueryVerbs(services, answering, teaching),
+    // Trained now rather than on the first question, so nobody asking just after a restart waits.
+    onStarted: async () => void (await answering.matchers.current()),
   };
 }

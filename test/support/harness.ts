@@ -107,6 +107,8 @@ export async function startTestBot(opts: StartOptions = {}): Promise<TestBot> {
     COSMOS_DATABASE: opts.databaseId ?? `test-${randomUUID().slice(0, 8)}`,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     SCHEDULER_ENABLED: 'false',
+    // Most tests ask no question; those that do train the matcher on the first one.
+    WARM_UP_ON_START: 'false',
     ...opts.env,
   };
   // With an app id the bot refuses the in-memory store; tests name a Cosmos endpoint to pass that
