@@ -130,16 +130,16 @@ export class CosmosRateBudget {
     return `rate-${key}`.slice(0, 200);
   }
 
-  async reserve(key: string, plan: (state: { recent: number[]; pausedUntil: number }) => { slots: number[]; state: { recent: number[]; pausedUntil: number } }): Promise<number[]> {
+  async reserve(key: string, plan: (state: { recent: number[]; pausedUntil: number }) => { slots: number[]; earliest: number[]; state: { recent: number[]; pausedUntil: number } }): Promise<{ slots: number[]; earliest: number[] }> {
     const id = this.id(key);
     for (let attempt = 0; ; attempt++) {
       const current = await this.repo.get(id, 'leases');
-      const { slots, state } = plan({ recent: current?.recent ?? [], pausedUntil: current?.pausedUntil ?? 0 });
+      const { slots, earliest, state } = plan({ recent: current?.recent ?? [], pausedUntil: current?.pausedUntil ?? 0 });
       const next = { type: 'rateBudget' as const, id, pk: 'leases' as const, recent: state.recent, pausedUntil: state.pausedUntil };
       try {
         if (current) await this.repo.replace({ ...next, _etag: current._etag });
         else await this.repo.create(next);
-        return slots;
+        return { slots, earliest };
       } catch (e) {
         if (!(e instanceof StaleError || e instanceof ConflictError) || attempt >= 20) throw e;
       }

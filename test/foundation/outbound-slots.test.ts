@@ -53,6 +53,37 @@ describe('send slots', () => {
     expect(state.recent.length).toBeLessThanOrEqual(50);
   });
 
+  it.each([
+    ['a reply with room in the window may go from now, before its slot time', { recent: [], pausedUntil: 0 }, { paced: false }, [T + 50], [T]],
+    ['background work goes at its slot time', { recent: [], pausedUntil: 0 }, { paced: true }, [T + 50], [T + 50]],
+    ['a reply with the window full waits for its slot', { recent: Array.from({ length: 50 }, (_, i) => T - 1000 + i * 20), pausedUntil: 0 }, { paced: false }, [T + 50], [T + 50]],
+    ['a reply never goes before a pause ends', { recent: [], pausedUntil: T + 20 }, { paced: false }, [T + 50], [T + 20]],
+  ])('%s', (_name, state, o, slots, earliest) => {
+    const r = takeSlots(state, 1, rule, { notBefore: T + 50, now: T, ...o });
+    r.slots.forEach((x, i) => expect(x).toBeCloseTo(slots[i], 6));
+    r.earliest.forEach((x, i) => expect(x).toBeCloseTo(earliest[i], 6));
+  });
+
+  it('replies sent early and background work sent on time never put more than 50 in any second', () => {
+    // Many reservations from several "instances", each reply sent at its earliest, each background
+    // request at its slot: Teams counts the actual send times.
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    let state = empty;
+    const sent: number[] = [];
+    let now = T;
+    for (let i = 0; i < 3000; i++) {
+      now += random() * 30;
+      const paced = random() < 0.5;
+      const r = takeSlots(state, 1 + Math.floor(random() * 4), rule, { notBefore: now + random() * 100, now, paced });
+      state = r.state;
+      sent.push(...(paced ? r.slots : r.earliest));
+    }
+    sent.sort((a, b) => a - b);
+    expect(busiest(sent, 1000)).toBeLessThanOrEqual(50);
+    expect(busiest(sent, rule.windowMs - 1e-6)).toBeLessThanOrEqual(50);
+  });
+
   it('gives no slot before a pause ends, nor before the time asked', () => {
     const paused = takeSlots({ recent: [], pausedUntil: T + 1500 }, 2, rule, { notBefore: T, paced: false });
     expect(paused.slots).toEqual([T + 1500, T + 1500]);

@@ -1,5 +1,5 @@
 import { CONVERSATION_WINDOWS, LATE_SLOT_MS, MAX_LATE_SKIPS, PACE_FRACTION, RESERVE_BATCH, RESERVE_LEAD_MAX_MS, RESERVE_LOW_WATER } from './consts';
-import { slotRule, takeSlots, type SlotRule, type SlotState } from './slots';
+import { slotRule, takeSlots, type Reservation, type SlotRule, type SlotState } from './slots';
 import { sleep } from '../../shared/sleep';
 
 export interface TakeOptions {
@@ -27,7 +27,7 @@ export interface OutboundLimiter {
  */
 export interface RateBudget {
   /** Applies `plan` to the key's state and stores the result, atomically; returns the slots it chose. */
-  reserve(key: string, plan: (state: SlotState) => { slots: number[]; state: SlotState }): Promise<number[]>;
+  reserve(key: string, plan: (state: SlotState) => Reservation & { state: SlotState }): Promise<Reservation>;
   /** No slot of this key starts before `untilMs`. */
   pauseUntil(key: string, untilMs: number): Promise<void>;
 }
@@ -35,10 +35,10 @@ export interface RateBudget {
 /** An in-memory budget, for one instance (unit tests, and while the shared one cannot be reached). */
 export class LocalBudget implements RateBudget {
   private readonly states = new Map<string, SlotState>();
-  async reserve(key: string, plan: (state: SlotState) => { slots: number[]; state: SlotState }): Promise<number[]> {
-    const { slots, state } = plan(this.states.get(key) ?? { recent: [], pausedUntil: 0 });
+  async reserve(key: string, plan: (state: SlotState) => Reservation & { state: SlotState }): Promise<Reservation> {
+    const { slots, earliest, state } = plan(this.states.get(key) ?? { recent: [], pausedUntil: 0 });
     this.states.set(key, state);
-    return slots;
+    return { slots, earliest };
   }
   async pauseUntil(key: string, untilMs: number): Promise<void> {
     const state = this.states.get(key) ?? { recent: [], pausedUntil: 0 };
@@ -54,8 +54,8 @@ interface Waiter {
 interface TenantLane {
   interactive: Waiter[];
   bulk: Waiter[];
-  /** Slot times reserved from the shared budget and not yet used. */
-  slots: number[];
+  /** Slots reserved from the shared budget and not yet used, by time: each may go from `earliest` to `at` + LATE_SLOT_MS. */
+  slots: { at: number; earliest: number }[];
   pausedUntil: number;
   running: boolean;
   /** Slots given up in a row because they had passed (see LATE_SLOT_MS). */
@@ -98,10 +98,10 @@ export class TeamsLimiter implements OutboundLimiter {
   }
 
   /** Slots from the shared budget; from this instance's own if storage cannot be reached. */
-  private async reserve(key: string, n: number, paced: boolean): Promise<number[]> {
+  private async reserve(key: string, n: number, paced: boolean): Promise<Reservation> {
     const asked = this.now();
     const notBefore = asked + Math.min(RESERVE_LEAD_MAX_MS, Math.ceil(this.reserveMs * 1.5) + 1);
-    const plan = (state: SlotState) => takeSlots(state, n, this.rule, { notBefore, paced });
+    const plan = (state: SlotState) => takeSlots(state, n, this.rule, { notBefore, paced, now: this.now() });
     try {
       const slots = await this.budget.reserve(key, plan);
       this.reserveMs = 0.8 * this.reserveMs + 0.2 * (this.now() - asked);
@@ -128,7 +128,7 @@ export class TeamsLimiter implements OutboundLimiter {
       this.pauses++;
       lane.pausedUntil = until;
       // Slots reserved before the pause are given up; the budget moves everyone past it.
-      lane.slots = lane.slots.filter((t) => t >= until);
+      lane.slots = lane.slots.filter((s) => s.at >= until).map((s) => ({ at: s.at, earliest: Math.max(s.earliest, until) }));
       void this.budget.pauseUntil(tenantId, until).catch(() => undefined);
     }
   }
@@ -148,8 +148,8 @@ export class TeamsLimiter implements OutboundLimiter {
         if (waiting === 0) return;
         const now = this.now();
         // Slots that have passed are given up (a few in a row at most, so a saturated event loop still sends).
-        while (lane.slots.length && (lane.slots[0] < lane.pausedUntil || (now - lane.slots[0] > LATE_SLOT_MS && lane.lateSkips < MAX_LATE_SKIPS))) {
-          if (lane.slots.shift()! >= lane.pausedUntil) {
+        while (lane.slots.length && (lane.slots[0].at < lane.pausedUntil || (now - lane.slots[0].at > LATE_SLOT_MS && lane.lateSkips < MAX_LATE_SKIPS))) {
+          if (lane.slots.shift()!.at >= lane.pausedUntil) {
             lane.lateSkips++;
             this.lateSlots++;
           }
@@ -162,9 +162,9 @@ export class TeamsLimiter implements OutboundLimiter {
           const paced = forPeople <= 0;
           const n = Math.min(RESERVE_BATCH, paced ? waiting - lane.slots.length : forPeople);
           lane.fetching = this.reserve(key, n, paced)
-            .then((slots) => {
-              lane.slots.push(...slots);
-              lane.slots.sort((a, b) => a - b);
+            .then((r) => {
+              lane.slots.push(...r.slots.map((at, i) => ({ at, earliest: Math.min(at, r.earliest[i] ?? at) })));
+              lane.slots.sort((a, b) => a.at - b.at);
             })
             .finally(() => (lane.fetching = undefined));
         }
@@ -172,13 +172,14 @@ export class TeamsLimiter implements OutboundLimiter {
           await lane.fetching;
           continue;
         }
-        const slot = lane.slots[0];
-        if (slot > now) {
-          // Wait for it, then look again: a pause may have come, or the timer may have fired too late.
-          await sleep(slot - now);
+        // The first slot that may go now (a reply's may go before a background slot reserved earlier).
+        const ready = lane.slots.findIndex((x) => x.earliest <= now);
+        if (ready < 0) {
+          // Wait for the soonest, then look again: a pause may have come, or the timer may have fired too late.
+          await sleep(Math.min(...lane.slots.map((x) => x.earliest)) - now);
           continue;
         }
-        lane.slots.shift();
+        lane.slots.splice(ready, 1);
         lane.lateSkips = 0;
         const next = lane.interactive.shift() ?? lane.bulk.shift();
         next?.resolve();

@@ -32,25 +32,47 @@ export interface TakeSlots {
   /** No slot before this (now, plus the time a reservation takes). */
   notBefore: number;
   /**
+   * The time now, where the budget applies this. A reply's slot may then be used from now on rather
+   * than from its slot time, when that cannot crowd any window (see `takeSlots`).
+   */
+  now?: number;
+  /**
    * Background work is paced: each slot at least one interval after the one before, so a broadcast
    * runs evenly at the ceiling. Replies to people are not: while the window has room they go at once.
    */
   paced: boolean;
 }
 
-/** The next `n` slots, in time order, and the state after them. */
-export function takeSlots(state: SlotState, n: number, rule: SlotRule, o: TakeSlots): { slots: number[]; state: SlotState } {
+/** Slots handed out: each is recorded at `slots[i]` and may be used from `earliest[i]` until a little after it. */
+export interface Reservation {
+  slots: number[];
+  earliest: number[];
+}
+
+/**
+ * The next `n` slots, in time order, and the state after them.
+ *
+ * A slot is recorded at its time t, and slots only ever move forward, so every later slot already
+ * counts it at t. A reply's slot may also be used earlier, from `now`: that is safe when every window
+ * that could hold the earlier send, all inside (now - window, t], holds at most max - 1 other slots.
+ * Then a reply goes as soon as the reservation returns instead of waiting for its slot time.
+ */
+export function takeSlots(state: SlotState, n: number, rule: SlotRule, o: TakeSlots): Reservation & { state: SlotState } {
   const recent = state.recent.slice(-rule.max);
   const slots: number[] = [];
+  const earliest: number[] = [];
   for (let i = 0; i < n; i++) {
     const last = recent.length ? recent[recent.length - 1] : -Infinity;
     let t = Math.max(o.notBefore, state.pausedUntil, last);
     if (o.paced) t = Math.max(t, last + rule.intervalMs);
     // The window ending at t may hold max - 1 earlier slots at most.
     if (recent.length >= rule.max) t = Math.max(t, recent[recent.length - rule.max] + rule.windowMs);
+    const from = Math.max(o.now ?? t, state.pausedUntil);
+    const early = !o.paced && from < t && recent.filter((x) => x > from - rule.windowMs).length <= rule.max - 1;
     recent.push(t);
     if (recent.length > rule.max) recent.shift();
     slots.push(t);
+    earliest.push(early ? from : t);
   }
-  return { slots, state: { recent, pausedUntil: state.pausedUntil } };
+  return { slots, earliest, state: { recent, pausedUntil: state.pausedUntil } };
 }
