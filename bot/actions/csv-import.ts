@@ -2,8 +2,7 @@
  * Turns a pasted CSV of recommendations into validated action inputs. Every row is checked before
  * anything is written: one bad row means nothing is imported, and every problem is reported by row.
  */
-import { parse } from 'csv-parse/sync';
-import { textFromTeams } from '../shared/teams-text';
+import { readPastedCsv } from '../shared/pasted-csv';
 import { DateTime } from 'luxon';
 import type { ActionSource, NewActionInput } from '../../storage/actions/schema';
 import type { Labels } from './labels';
@@ -71,12 +70,9 @@ function findBy<T extends { id: string; name: string }>(list: T[], cell: string,
 export const CSV_COLUMNS = 'reference, title, description, source, priority, owner, owner agency, group, due date';
 
 export function parseImport(csvText: string, look: ImportLookups): ImportResult {
-  let records: string[][];
-  try {
-    records = parse(textFromTeams(csvText), { skip_empty_lines: true, relax_column_count: true, trim: true, bom: true });
-  } catch (e) {
-    return { ok: false, errors: [{ row: 0, message: `The text is not valid CSV (${(e as Error).message.split('\n')[0]}).` }] };
-  }
+  const read = readPastedCsv(csvText);
+  if (!read.ok) return { ok: false, errors: [{ row: 0, message: read.problem }] };
+  const records = read.rows;
   if (records.length < 2) return { ok: false, errors: [{ row: 0, message: `Paste a header row and at least one action. Columns: ${CSV_COLUMNS}.` }] };
   const header = records[0].map((h) => HEADERS[norm(h)] ?? HEADERS[h.trim().toLowerCase()]);
   const missing = (['title', 'source', 'owner', 'due'] as const).filter((k) => !header.includes(k));

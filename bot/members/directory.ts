@@ -1,8 +1,7 @@
-import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { Role, Services } from '../core/contract';
 import type { DirectoryEntry } from '../../storage/members/schema';
-import { textFromTeams } from '../shared/teams-text';
+import { readPastedCsv } from '../shared/pasted-csv';
 import { parseRole } from './parse-role';
 import { DIRECTORY_MAX_ROWS } from './consts';
 
@@ -22,12 +21,9 @@ const EMAIL = z.email();
  * with a plain sentence per problem naming the row and the column.
  */
 export function parseDirectory(csvText: string, agencies: readonly { id: string; name: string; shortName?: string }[]): DirectoryParse {
-  let records: string[][];
-  try {
-    records = parse(textFromTeams(csvText), { skip_empty_lines: true, relax_column_count: true, trim: true, bom: true });
-  } catch (e) {
-    return { ok: false, errors: [{ row: 0, message: `The text is not valid CSV (${(e as Error).message.split('\n')[0]}).` }] };
-  }
+  const read = readPastedCsv(csvText);
+  if (!read.ok) return { ok: false, errors: [{ row: 0, message: read.problem }] };
+  const records = read.rows;
   if (records.length < 2) return { ok: false, errors: [{ row: 0, message: `Paste a header row and at least one person. Columns: ${DIRECTORY_COLUMNS}.` }] };
   const header = records[0].map((h) => h.trim().toLowerCase().replace(/[\s_-]+/g, ''));
   const col = {

@@ -4,7 +4,7 @@ import { ROLE_LABELS, effectiveRoles } from '../core/roles';
 import { installedTeams, syncAllTeams, type TeamSync } from './roster-sync';
 import { applyDirectory, parseDirectory, DIRECTORY_COLUMNS } from './directory';
 import { DIRECTORY_MAX_CHARS, EXPORT_PART_CHARS, LIST_NAMES, ROSTER_SYNC_EVERY_SECONDS } from './consts';
-import { plural } from '../shared/format';
+import { plural, pluralWord } from '../shared/format';
 
 function syncLine(s: TeamSync): string {
   const team = s.teamName ?? 'A team';
@@ -47,18 +47,16 @@ export function createRosterCommands(services: Services): CommandDef[] {
       roles: ['businessUnit'],
       patterns: [/^(sync|refresh) (members|rosters?|teams?)$/i],
       run: async (turn) => {
-        const NOT_IN_A_TEAM = "The bot is not installed in any team yet. Add it to the partnership's teams first.";
         // Said at once when there is nothing to read, rather than promising a report.
-        if ((await installedTeams(services)).length === 0) return void (await turn.reply(NOT_IN_A_TEAM));
+        const teams = await installedTeams(services);
+        if (teams.length === 0) return void (await turn.reply("The bot is not installed in any team yet. Add it to the partnership's teams first."));
         await turn.reply('Reading the team rosters. Large teams take a minute; I will tell you here when it is done.');
         // Teams wants an answer within seconds; the report follows in this chat when the rosters are read.
         const where = turn.conversation.ref;
         services.background.run('members:sync', async () => {
-          const results = await syncAllTeams(services);
+          const results = await syncAllTeams(services, teams);
           const missing = await withoutAgency();
-          const report = results.length
-            ? `**Team rosters read**\n\n${results.map(syncLine).join('\n')}\n\n${missing.length ? `${plural(missing.length, 'member')} found in a team ${missing.length === 1 ? 'has' : 'have'} no agency yet: type **members without agency** to see who, or load the member directory (**load members**).` : 'Everyone found has an agency.'}`
-            : NOT_IN_A_TEAM;
+          const report = `**Team rosters read**\n\n${results.map(syncLine).join('\n')}\n\n${missing.length ? `${plural(missing.length, 'member')} found in a team ${pluralWord(missing.length, 'has', 'have')} no agency yet: type **members without agency** to see who, or load the member directory (**load members**).` : 'Everyone found has an agency.'}`;
           await services.messenger.send(where, report);
         });
       },

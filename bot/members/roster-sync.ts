@@ -73,8 +73,9 @@ export async function installedTeams(services: Services): Promise<string[]> {
   return [...new Set((await services.members.installedConversations('channel')).map((c) => c.teamId).filter((t): t is string => Boolean(t)))];
 }
 
-export async function syncAllTeams(services: Services): Promise<TeamSync[]> {
-  const teams = await installedTeams(services);
+/** Reads every installed team's roster (`teams` when the caller has just listed them). */
+export async function syncAllTeams(services: Services, teams?: readonly string[]): Promise<TeamSync[]> {
+  teams ??= await installedTeams(services);
   const results: TeamSync[] = [];
   for (const teamId of teams) results.push(await syncTeam(services, teamId));
   return results;

@@ -7,7 +7,7 @@ import type { NumbersSection, PublishedFigure } from '../../content/schema/numbe
 import type { PublishedFigures } from '../../storage/numbers/schema';
 import { cardNumber, expandCard, type CardNumber } from '../../cards/expand';
 import { formatDate } from '../shared/time/working-days';
-import { BREAKDOWN_HOW, shownValue } from './headlines';
+import { BREAKDOWN_HOW, heldOfPlanned, shownValue } from './headlines';
 import { agencyLabel } from './history';
 import { NUMBERS_TUNING } from './consts';
 import { pct, type Ratio } from './ratio';
@@ -60,7 +60,7 @@ function sectionCharts(r: Report, section: NumbersSection): { charts: ChartData[
   if (section === 'governance') {
     const partners = f.governance.partners.filter((p) => p.attended.d > 0);
     const groups = f.governance.groups.filter((g) => g.planned || g.held || g.cancelled);
-    const tables: TableData[] = [table('Meetings by group', ['Group', 'held of planned', 'quorate', 'attendance'], groups.map((g) => [g.name, `${g.planned === undefined ? `${n(g.held)} (meets as needed)` : g.held > g.planned ? `${n(g.held)} (${n(g.planned)} planned)` : `${n(g.held)} of ${n(g.planned)}`}${g.cancelled ? ` (${n(g.cancelled)} cancelled)` : ''}`, pctText(g.quorate), pctText(g.attendance)]))];
+    const tables: TableData[] = [table('Meetings by group', ['Group', 'held of planned', 'quorate', 'attendance'], groups.map((g) => [g.name, `${g.planned === undefined ? `${n(g.held)} (meets as needed)` : heldOfPlanned(g.held, g.planned)}${g.cancelled ? ` (${n(g.cancelled)} cancelled)` : ''}`, pctText(g.quorate), pctText(g.attendance)]))];
     if (f.governance.boardAgencies.length) tables.push(table(`${f.governance.board?.name ?? 'Board'} attendance by agency`, ['Agency', 'meetings attended', '%'], f.governance.boardAgencies.map((a) => [agencyLabel(r.ctx, a.agency), `${n(a.attended)} of ${n(a.held)}`, `${a.percent}%`])));
     return {
       charts: [chart('hbar', 'Attendance by statutory partner (%)', partners.map((p) => ({ x: p.label, y: pct(p.attended)! })), ['Partner', 'meetings attended', '%'], partners.map((p) => [p.label, of(p.attended), pctText(p.attended)]), 'no meetings of groups with a quorum rule were held')],

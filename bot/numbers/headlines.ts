@@ -26,6 +26,11 @@ export interface HeadlineWithChange extends Headline {
 }
 
 const n = (v: number) => v.toLocaleString('en-GB');
+
+/** "3 of 4" (with `after`: "3 of 4 planned"), or "2 (1 planned)" when more were held than planned: never "1 of 0". */
+export function heldOfPlanned(held: number, planned: number, after = ''): string {
+  return held > planned ? `${n(held)} (${n(planned)} planned)` : `${n(held)} of ${n(planned)}${after}`;
+}
 const share = (r: Ratio, of: string) => (r.d ? `${pct(r)}% (${n(r.n)} of ${n(r.d)}${of ? ` ${of}` : ''})` : 'no figure');
 const count = (v: number | undefined) => (v === undefined ? 'no figure' : n(v));
 const daysShown = (v: number | undefined, word: string) => (v === undefined ? 'no figure' : `${n(v)} ${v === 1 ? word.replace(/s$/, '') : word}`);
@@ -41,7 +46,7 @@ interface Def {
 }
 
 const DEFS: Def[] = [
-  { id: 'meetings-held', section: 'governance', label: 'Meetings held', unit: 'count', value: (f) => f.governance.held, shown: (f) => (f.governance.held > f.governance.planned ? `${n(f.governance.held)} (${n(f.governance.planned)} planned)` : `${n(f.governance.held)} of ${n(f.governance.planned)} planned`), how: 'Meetings of every group recorded as held, dated in the period. Planned: what each group\'s agreed cadence gives for the period (to today if it is still running).' },
+  { id: 'meetings-held', section: 'governance', label: 'Meetings held', unit: 'count', value: (f) => f.governance.held, shown: (f) => heldOfPlanned(f.governance.held, f.governance.planned, ' planned'), how: 'Meetings of every group recorded as held, dated in the period. Planned: what each group\'s agreed cadence gives for the period (to today if it is still running).' },
   { id: 'board-attendance', section: 'governance', label: 'Board attendance', unit: 'percent', value: (f) => (f.governance.board ? pct(f.governance.board.attendance) : undefined), shown: (f) => (f.governance.board ? share(f.governance.board.attendance, 'places') : 'no figure'), how: 'At board meetings held: people present (in person or by a named deputy), of everyone on the attendance lists.' },
   { id: 'quorate', section: 'governance', label: 'Meetings quorate', unit: 'percent', value: (f) => pct(f.governance.quorate), shown: (f) => share(f.governance.quorate, 'held'), how: 'Held meetings of groups with a quorum rule where every required statutory partner had someone present.' },
   { id: 'meetings-cancelled', section: 'governance', label: 'Meetings cancelled', unit: 'count', value: (f) => f.governance.cancelled, shown: (f) => count(f.governance.cancelled), how: 'Meetings dated in the period that were cancelled.' },

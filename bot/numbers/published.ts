@@ -3,11 +3,10 @@
  * for a reporting year, and the year-on-year change. Input from the card and from a pasted CSV goes
  * through the same zod rules, and every problem is told by the figure's label, never its key.
  */
-import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { PublishedFigure } from '../../content/schema/numbers';
 import type { PublishedFigures, RecordedValue } from '../../storage/numbers/schema';
-import { textFromTeams } from '../shared/teams-text';
+import { readPastedCsv } from '../shared/pasted-csv';
 import { describeChange } from './headlines';
 import { NUMBERS_TUNING } from './consts';
 
@@ -87,12 +86,9 @@ const norm = (s: string) => s.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
  */
 export function parseFiguresCsv(text: string, figures: readonly PublishedFigure[], year: string, maxRows: number): CsvResult {
   const fail = (problems: string[]): CsvResult => ({ ok: false, values: new Map(), problems });
-  let records: string[][];
-  try {
-    records = parse(textFromTeams(text), { skip_empty_lines: true, relax_column_count: true, trim: true, bom: true });
-  } catch (e) {
-    return fail([`The text is not valid CSV (${(e as Error).message.split('\n')[0]}).`]);
-  }
+  const read = readPastedCsv(text);
+  if (!read.ok) return fail([read.problem]);
+  const records = read.rows;
   if (records.length < 2) return fail(['Paste a header row (figure,value) and at least one figure.']);
   if (records.length - 1 > maxRows) return fail([`At most ${maxRows} rows per import; this has ${records.length - 1}.`]);
   const header = records[0].map(norm);
